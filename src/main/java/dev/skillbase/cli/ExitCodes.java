@@ -1,0 +1,31 @@
+package dev.skillbase.cli;
+
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The one place that maps failures to exit codes. Commands throw; they never choose an exit code for an
+ * exception themselves.
+ */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** The input was invalid: validation failed, a conflict. */
+    public static final int INVALID = 1;
+    /** Usage error: unknown option, bad argument, malformed setting. */
+    public static final int USAGE = 2;
+    /** Environment error: database unreachable, file not writable. */
+    public static final int ENVIRONMENT = 3;
+
+    private ExitCodes() {
+    }
+
+    /** The exit code for a failure that escaped a command. */
+    public static int of(Throwable failure) {
+        if (failure instanceof ParameterException || failure instanceof UsageException) {
+            return USAGE;
+        }
+        if (failure instanceof InvalidInputException) {
+            return INVALID;
+        }
+        return ENVIRONMENT;
+    }
+}

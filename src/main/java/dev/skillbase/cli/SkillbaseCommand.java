@@ -1,0 +1,44 @@
+package dev.skillbase.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command; prints usage when called without a subcommand. */
+@Command(
+        name = "skillbase",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "The database and registry for Agent Skills.",
+        subcommands = {CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the input was invalid (validation failed, conflict)",
+            "2:usage error (unknown option, bad argument)",
+            "3:environment error (database unreachable, file not writable)"
+        })
+public final class SkillbaseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** A fully configured command line: subcommands, exit-code mapping, output writers. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SkillbaseCommand());
+        cli.setExecutionExceptionHandler(new FailureHandler());
+        cli.setExitCodeExceptionMapper(ExitCodes::of);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        spec.commandLine().usage(err);
+        return ExitCodes.USAGE;
+    }
+}

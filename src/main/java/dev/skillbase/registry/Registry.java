@@ -1,0 +1,44 @@
+package dev.skillbase.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry as the CLI sees it. One implementation works in process over a database ({@code LocalRegistry}),
+ * a later one over HTTP; the same contract tests run against every implementation. Implementations are
+ * thread-safe.
+ */
+public interface Registry extends AutoCloseable {
+
+    /** A skill's record with its latest version, or empty when it does not exist. */
+    Optional<SkillDetails> skill(SkillRef ref);
+
+    /** Every version of a skill, newest (highest semver) first; empty when the skill does not exist. */
+    List<VersionInfo> versions(SkillRef ref);
+
+    /** One version with its manifest (files, sizes, digests), or empty when it does not exist. */
+    Optional<VersionDetails> version(SkillRef ref, String version);
+
+    /** The bytes of one file of one version, or empty when the version or the file does not exist. */
+    Optional<byte[]> file(SkillRef ref, String version, String path);
+
+    /**
+     * Publishes one version in one transaction: creates the namespace and the skill record when missing, updates
+     * the skill's metadata (title, description, taxonomy path, tags, license, source) from the request, stores the
+     * files (blobs once each), and keeps the full-text index in step.
+     *
+     * @return CREATED, or UNCHANGED when this exact version with the same content digest already exists
+     * @throws VersionConflictException when the version exists with a different content digest
+     */
+    PublishResult publish(PublishRequest request);
+
+    Page<SkillSummary> list(SkillQuery query);
+
+    /** Full-text search, best first: an exact name match first, then name/title over description over body. */
+    Page<SearchHit> search(String text, SkillQuery query);
+
+    RegistryStats stats();
+
+    @Override
+    void close();
+}
