@@ -1,5 +1,6 @@
 package dev.skillbase.cli;
 
+import dev.skillbase.sync.NoSkillFoundException;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -23,7 +24,7 @@ public final class ExitCodes {
         if (failure instanceof ParameterException || failure instanceof UsageException) {
             return USAGE;
         }
-        if (failure instanceof InvalidInputException) {
+        if (failure instanceof InvalidInputException || failure instanceof NoSkillFoundException) {
             return INVALID;
         }
         return ENVIRONMENT;

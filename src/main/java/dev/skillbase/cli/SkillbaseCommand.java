@@ -13,7 +13,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The database and registry for Agent Skills.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            PushCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            SearchCommand.class,
+            StatsCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
