@@ -1,5 +1,6 @@
 package dev.skillbase.cli;
 
+import dev.skillbase.skill.SkillPathException;
 import dev.skillbase.sync.NoSkillFoundException;
 import picocli.CommandLine.ParameterException;
 
@@ -21,7 +22,8 @@ public final class ExitCodes {
 
     /** The exit code for a failure that escaped a command. */
     public static int of(Throwable failure) {
-        if (failure instanceof ParameterException || failure instanceof UsageException) {
+        if (failure instanceof ParameterException || failure instanceof UsageException
+                || failure instanceof SkillPathException) {
             return USAGE;
         }
         if (failure instanceof InvalidInputException || failure instanceof NoSkillFoundException) {

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
         description = "The database and registry for Agent Skills.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            InitCommand.class,
             PushCommand.class,
             ListCommand.class,
             ShowCommand.class,
