@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         aliases = "export-to-db",
         mixinStandardHelpOptions = true,
         description = {
-            "Publishes every skill found under DIR (validated leniently) into the database.",
+            "Publishes every skill found under DIR (validated leniently) into the database. Also available as "
+                    + "export-to-db.",
             "",
             "Name: the frontmatter name when it is a valid skill name, else the skill's folder name (with a "
                     + "warning). Skills that resolve to the same NS/NAME are all reported as conflicts and none "
