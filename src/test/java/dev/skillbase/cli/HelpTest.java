@@ -27,7 +27,7 @@ class HelpTest {
 
     @org.junit.jupiter.api.Test
     void push_help_explains_force_taxonomy_and_versions() {
-        String help = CliRun.run("push", "--help").out();
+        String help = CliRun.run("push", "--help").out().replaceAll("\\s+", " ");
 
         assertThat(help).contains("--force", "--dry-run", "--namespace", "export-to-db", "Taxonomy path:",
                 "0.1.0", "the version the skill declares", "next patch");
