@@ -85,7 +85,7 @@ final class PushCommand implements Callable<Integer> {
         Validator validator = new Validator(ValidationMode.LENIENT, BundleLimits.DEFAULT);
         PushReport report;
         try (Registry registry = dryRun ? db.openExisting().orElseGet(NoDatabase::new) : db.open()) {
-            report = new Push(registry, validator).push(dir, new PushOptions(namespace, dryRun, force));
+            report = new Push(registry, validator).push(dir.toAbsolutePath().normalize(), new PushOptions(namespace, dryRun, force));
         }
         if (json.enabled) {
             Json.print(spec.commandLine().getOut(), JsonViews.PushJson.of(report));

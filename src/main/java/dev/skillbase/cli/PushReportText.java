@@ -50,10 +50,14 @@ final class PushReportText {
         return path.isEmpty() ? "." : path;
     }
 
+    private static String label(PushedSkill.Outcome outcome) {
+        return outcome == PushedSkill.Outcome.CONFLICT ? "in conflict" : JsonViews.lower(outcome);
+    }
+
     static String summary(PushReport report) {
         Map<PushedSkill.Outcome, Integer> counts = report.counts();
         String parts = counts.entrySet().stream()
-                .map(entry -> entry.getValue() + " " + JsonViews.lower(entry.getKey()))
+                .map(entry -> entry.getValue() + " " + label(entry.getKey()))
                 .collect(Collectors.joining(", "));
         return report.skills().size() + " skills into namespace " + report.namespace() + ": " + parts
                 + (report.dryRun() ? " (dry run: nothing was written)" : "");

@@ -38,7 +38,7 @@ class PushIT {
 
         assertThat(pushed.exitCode()).as(pushed.toString()).isZero();
         assertThat(pushed.out()).contains("added", "local/python-style", "0.1.0", "development/languages/python")
-                .contains("2 skills into namespace local: 2 added, 0 updated, 0 unchanged, 0 skipped, 0 conflict");
+                .contains("2 skills into namespace local: 2 added, 0 updated, 0 unchanged, 0 skipped, 0 in conflict");
         assertThat(cli.listed()).containsExactly("local/python-style", "local/release-notes");
         JsonNode shown = cli.json("show", "local/python-style");
         assertThat(shown.get("taxonomyPath").asString()).isEqualTo("development/languages/python");
