@@ -1,6 +1,8 @@
 package dev.skillbase.cli;
 
+import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.skill.SkillPathException;
+import dev.skillbase.store.InvalidDatabaseUrlException;
 import dev.skillbase.sync.NoSkillFoundException;
 import picocli.CommandLine.ParameterException;
 
@@ -27,6 +29,13 @@ public final class ExitCodes {
             return USAGE;
         }
         if (failure instanceof InvalidInputException || failure instanceof NoSkillFoundException) {
+            return INVALID;
+        }
+        // storage: a malformed --db is usage; a version conflict is input; unreachable/read-only/locked falls through
+        if (failure instanceof InvalidDatabaseUrlException) {
+            return USAGE;
+        }
+        if (failure instanceof VersionConflictException) {
             return INVALID;
         }
         return ENVIRONMENT;
