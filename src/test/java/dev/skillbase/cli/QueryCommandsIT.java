@@ -196,7 +196,7 @@ class QueryCommandsIT {
         Cli cli = pushed(kind);
 
         assertThat(cli.json("search", "formats", "--category", "development/java").get("items").size()).isEqualTo(1);
-        assertThat(cli.json("search", "nothing-matches-this-word").get("total").asLong()).isZero();
+        assertThat(cli.json("search", "zyxwvutsrq").get("total").asLong()).isZero();
         CliRun.Result bad = cli.run("search", "formats", "--limit", "500");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--limit");
@@ -214,10 +214,11 @@ class QueryCommandsIT {
         assertThat(stats.get("versions").asLong()).isEqualTo(3);
         assertThat(stats.get("namespaces").asLong()).isEqualTo(1);
         assertThat(stats.get("tags").asLong()).isEqualTo(3);
-        assertThat(stats.get("blobs").asLong()).isEqualTo(3);
+        assertThat(stats.get("categories").asLong()).isEqualTo(3);
+        assertThat(stats.get("blobs").asLong()).as("one blob per distinct file at least").isGreaterThanOrEqualTo(3);
         assertThat(stats.get("blobBytes").asLong()).isPositive();
         assertThat(stats.get("installs").asLong()).isZero();
-        assertThat(text.out()).containsPattern("skills +3").containsPattern("blobs +3 \\(");
+        assertThat(text.out()).containsPattern("skills +3").containsPattern("blobs +\\d+ \\(\\d");
     }
 
     private static java.util.List<String> names(JsonNode page) {
