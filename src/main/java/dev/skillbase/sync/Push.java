@@ -68,7 +68,8 @@ public final class Push {
         Optional<String> latest = published.stream().findFirst().map(VersionInfo::version);
         boolean same = !published.isEmpty() && published.getFirst().contentDigest().equals(bundle.contentDigest());
         if (same && !options.force()) {
-            return entry(candidate, PushedSkill.Outcome.UNCHANGED, latest, latest);
+            PushedSkill unchanged = entry(candidate, PushedSkill.Outcome.UNCHANGED, latest, latest);
+            return movedWarning(candidate, ref).map(warning -> withWarning(unchanged, warning)).orElse(unchanged);
         }
         String version = VersionChoice.next(candidate.declaredVersion(), published);
         PushedSkill.Outcome outcome = published.isEmpty() ? PushedSkill.Outcome.ADDED : PushedSkill.Outcome.UPDATED;
@@ -83,6 +84,23 @@ public final class Push {
             return entry(candidate, PushedSkill.Outcome.UNCHANGED, Optional.of(result.version()), latest);
         }
         return entry(candidate, outcome, Optional.of(result.version()), latest);
+    }
+
+    /** An unchanged skill whose folder moved keeps its old taxonomy path until it is published again. */
+    private Optional<String> movedWarning(Candidate candidate, SkillRef ref) {
+        return registry.skill(ref)
+                .map(skill -> skill.taxonomyPath())
+                .filter(stored -> !stored.equals(candidate.taxonomyPath()))
+                .map(stored -> "taxonomy: the database still files " + ref + " under '" + stored
+                        + "' (its content is unchanged): push with --force to record '" + candidate.taxonomyPath()
+                        + "'");
+    }
+
+    private static PushedSkill withWarning(PushedSkill skill, String warning) {
+        List<String> warnings = new ArrayList<>(skill.warnings());
+        warnings.add(warning);
+        return new PushedSkill(skill.path(), skill.ref(), skill.outcome(), skill.version(), skill.previousVersion(),
+                skill.taxonomyPath(), warnings, skill.reasons());
     }
 
     private static PushedSkill entry(

@@ -7,6 +7,7 @@ import dev.skillbase.skill.SkillName;
 import dev.skillbase.skill.SkillScanner;
 import dev.skillbase.skill.ValidationResult;
 import dev.skillbase.skill.Validator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,9 +37,11 @@ final class SkillFolders {
         if (dirs.isEmpty()) {
             throw new NoSkillFoundException(root);
         }
+        // a SKILL.md file given directly stands for its folder
+        Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().normalize().getParent();
         List<Candidate> candidates = new ArrayList<>();
         for (Path dir : dirs) {
-            candidates.add(read(root, dir, namespace));
+            candidates.add(read(base, dir, namespace));
         }
         return markCollisions(candidates);
     }

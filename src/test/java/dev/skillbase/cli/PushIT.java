@@ -123,7 +123,10 @@ class PushIT {
         SkillTree moved = new SkillTree(tmp.resolve("moved"));
         moved.skill("new/place/mover", "mover", "Moves around");
 
-        assertThat(cli.json("push", moved.root().toString()).get("counts").get("unchanged").asInt()).isEqualTo(1);
+        JsonNode unchanged = cli.json("push", moved.root().toString());
+        assertThat(unchanged.get("counts").get("unchanged").asInt()).isEqualTo(1);
+        assertThat(outcome(unchanged, "unchanged").get("warnings").toString())
+                .contains("still files local/mover under 'old/place/mover'", "--force");
         cli.json("push", "--force", moved.root().toString());
 
         assertThat(cli.json("show", "local/mover").get("taxonomyPath").asString()).isEqualTo("new/place/mover");
@@ -178,6 +181,18 @@ class PushIT {
 
         cli.json("push", tree.root().resolve("writing/release-notes").toString());
 
+        assertThat(cli.json("show", "local/release-notes").get("taxonomyPath").asString()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void a_skill_md_file_pushed_directly_stands_for_its_folder(DbKind kind) {
+        Cli cli = cli(kind);
+        SkillTree tree = tree();
+
+        cli.json("push", tree.root().resolve("writing/release-notes/SKILL.md").toString());
+
+        assertThat(cli.listed()).containsExactly("local/release-notes");
         assertThat(cli.json("show", "local/release-notes").get("taxonomyPath").asString()).isEmpty();
     }
 
