@@ -1,6 +1,7 @@
 package dev.skillbase.cli;
 
 import dev.skillbase.registry.VersionConflictException;
+import dev.skillbase.skill.SkillPathException;
 import dev.skillbase.store.InvalidDatabaseUrlException;
 import picocli.CommandLine.ParameterException;
 
@@ -22,7 +23,8 @@ public final class ExitCodes {
 
     /** The exit code for a failure that escaped a command. */
     public static int of(Throwable failure) {
-        if (failure instanceof ParameterException || failure instanceof UsageException) {
+        if (failure instanceof ParameterException || failure instanceof UsageException
+                || failure instanceof SkillPathException) {
             return USAGE;
         }
         if (failure instanceof InvalidInputException) {
