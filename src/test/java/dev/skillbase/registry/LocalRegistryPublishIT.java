@@ -9,6 +9,7 @@ import dev.skillbase.store.NewVersion;
 import dev.skillbase.store.StoreException;
 import dev.skillbase.testing.DbKind;
 import dev.skillbase.testing.TestDatabases;
+import dev.skillbase.testing.TestRequests;
 import dev.skillbase.testing.TestVersions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -175,8 +176,34 @@ class LocalRegistryPublishIT {
         try (LocalRegistry registry = open(kind)) {
             assertThatThrownBy(() -> registry.publish(TestVersions.skill("acme", "pdf-tools").version("1.0").build()))
                     .isInstanceOf(InvalidVersionException.class)
-                    .hasMessageContaining("'1.0' is not a semantic version");
+                    .hasMessageContaining("is not a semantic version");
             assertThat(registry.stats().skills()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void a_parsed_publish_request_stores_the_document_and_bundle(DbKind kind) {
+        try (LocalRegistry registry = open(kind)) {
+            PublishRequest request = TestRequests.of(TestRequests.fixture("pdf-tools"), "acme", "1.0.0",
+                    "documents/pdf", List.of("PDF", "documents", "pdf"));
+
+            PublishResult result = registry.publish(request);
+
+            assertThat(result.outcome()).isEqualTo(PublishResult.Outcome.CREATED);
+            assertThat(result.info().contentDigest()).isEqualTo(request.bundle().contentDigest());
+            assertThat(result.info().archiveDigest()).isEqualTo(request.bundle().archiveDigest());
+            SkillDetails skill = registry.skill(PDF).orElseThrow();
+            assertThat(skill.title()).isEqualTo("PDF tools");
+            assertThat(skill.description()).startsWith("Extracts text and tables from PDF files.");
+            assertThat(skill.license()).contains("Apache-2.0");
+            assertThat(skill.sourceUrl()).contains("https://example.com/pdf-tools");
+            assertThat(skill.tags()).containsExactly("pdf", "documents");
+            VersionDetails details = registry.version(PDF, "1.0.0").orElseThrow();
+            assertThat(details.changelog()).contains("First");
+            assertThat(details.frontmatterJson()).contains("\"compatibility\"");
+            assertThat(registry.archive(PDF, "1.0.0").orElseThrow()).isEqualTo(request.bundle().archive());
+            assertThat(registry.publish(request).outcome()).isEqualTo(PublishResult.Outcome.UNCHANGED);
         }
     }
 }
