@@ -3,7 +3,6 @@ package dev.skillbase.cli;
 import dev.skillbase.skill.BundleLimits;
 import dev.skillbase.skill.SkillScanner;
 import dev.skillbase.skill.ValidationMode;
-import dev.skillbase.skill.ValidationResult;
 import dev.skillbase.skill.Validator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -133,10 +132,5 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private static long count(List<ValidationReport> reports, String status) {
         return reports.stream().filter(r -> r.status().equals(status)).count();
-    }
-
-    /** For tests and callers that already hold a result. */
-    static String statusName(ValidationResult.Status status) {
-        return status.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -19,7 +19,7 @@ record ValidationReport(String path, String name, String status, List<ProblemRep
 
     static ValidationReport of(String shownPath, ValidationResult result) {
         return new ValidationReport(shownPath, result.name().orElse(null),
-                ValidateCommand.statusName(result.status()),
+                result.status().name().toLowerCase(Locale.ROOT),
                 result.problems().stream().map(ProblemReport::of).toList());
     }
 

@@ -53,6 +53,6 @@ final class PostgresFullText implements FullTextSearch {
         // letters and digits only, joined by OR: to_tsquery sees words, never operators
         String match = String.join(" | ", terms.words());
         RankedQuery ranked = new RankedQuery(FROM, "s.search_vector @@ q.query", SCORE, Map.of("match", match));
-        return database.read("searching for '" + text + "'", handle -> ranked.run(handle, terms, query));
+        return database.read("searching for '" + terms.exactName() + "'", handle -> ranked.run(handle, terms, query));
     }
 }

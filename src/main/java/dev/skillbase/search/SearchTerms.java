@@ -17,6 +17,7 @@ public record SearchTerms(String exactName, List<String> words) {
     public static final int MAX_TERMS = 16;
     private static final int MAX_WORD = 64;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     public SearchTerms {
         words = List.copyOf(words);
@@ -30,7 +31,9 @@ public record SearchTerms(String exactName, List<String> words) {
             String word = m.group();
             words.add(word.length() > MAX_WORD ? word.substring(0, MAX_WORD) : word);
         }
-        return new SearchTerms(source.strip().toLowerCase(Locale.ROOT), List.copyOf(words));
+        // control characters (NUL above all, which PostgreSQL rejects in text) cannot be part of a name
+        String exactName = CONTROL.matcher(source).replaceAll("").strip().toLowerCase(Locale.ROOT);
+        return new SearchTerms(exactName, List.copyOf(words));
     }
 
     public boolean isEmpty() {

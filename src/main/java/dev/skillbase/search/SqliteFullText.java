@@ -52,6 +52,6 @@ final class SqliteFullText implements FullTextSearch {
         // each word is letters and digits only, quoted: FTS5 reads it as a plain string, never as syntax
         String match = terms.words().stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(" OR "));
         RankedQuery ranked = new RankedQuery(FROM, "skill_search MATCH :match", SCORE, Map.of("match", match));
-        return database.read("searching for '" + text + "'", handle -> ranked.run(handle, terms, query));
+        return database.read("searching for '" + terms.exactName() + "'", handle -> ranked.run(handle, terms, query));
     }
 }

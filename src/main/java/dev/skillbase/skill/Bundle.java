@@ -14,8 +14,10 @@ import java.util.Set;
  * folder. Immutable once read and thread-safe; the archive and digests are computed once, on first use.
  */
 public final class Bundle {
-    private static final Comparator<BundleFile> BY_PATH = (a, b) -> Arrays.compareUnsigned(
-            a.path().getBytes(StandardCharsets.UTF_8), b.path().getBytes(StandardCharsets.UTF_8));
+    /** Unsigned UTF-8 byte order: the same on every platform, unlike UTF-16 {@code String} order. */
+    static final Comparator<String> PATH_ORDER = (a, b) -> Arrays.compareUnsigned(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    private static final Comparator<BundleFile> BY_PATH = Comparator.comparing(BundleFile::path, PATH_ORDER);
 
     private final List<BundleFile> files;
     private final List<Problem> skipped;

@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -92,6 +93,7 @@ final class BundleReader {
     }
 
     private Bundle readFiles() throws IOException {
+        candidates.sort(Comparator.comparing(Candidate::path, Bundle.PATH_ORDER));
         List<Problem> problems = BundleRules.limitProblems(
                 candidates.stream().map(Candidate::path).toList(),
                 candidates.stream().map(Candidate::size).toList(),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -51,7 +52,7 @@ public final class SkillScanner {
 
     private static boolean holdsSkill(Path dir) {
         return SKILL_FILES.stream().anyMatch(name -> Files.isRegularFile(dir.resolve(name),
-                java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                LinkOption.NOFOLLOW_LINKS));
     }
 
     private static List<Path> scan(Path root) {

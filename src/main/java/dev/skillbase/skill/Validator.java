@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,8 +31,8 @@ public final class Validator {
     private final BundleLimits limits;
 
     public Validator(ValidationMode mode, BundleLimits limits) {
-        this.mode = java.util.Objects.requireNonNull(mode, "mode");
-        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**

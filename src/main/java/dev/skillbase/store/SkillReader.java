@@ -4,6 +4,7 @@ import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionDetails;
 import dev.skillbase.registry.VersionInfo;
+import dev.skillbase.skill.Version;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -54,7 +55,7 @@ public final class SkillReader {
     public List<VersionInfo> versions(SkillRef ref) {
         return database.read("listing the versions of " + ref, handle -> VersionRows.all(handle, ref)).stream()
                 .map(StoredVersion::info)
-                .sorted(Comparator.comparing((VersionInfo v) -> VersionOrder.parse(v.version())).reversed())
+                .sorted(Comparator.comparing((VersionInfo v) -> Version.parse(v.version())).reversed())
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package dev.skillbase.store;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.registry.VersionInfo;
+import dev.skillbase.skill.Version;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +42,7 @@ public final class SkillWriter {
      * @throws dev.skillbase.skill.InvalidVersionException when the version is not semver
      */
     public Published publish(NewVersion version) {
-        VersionOrder order = VersionOrder.parse(version.version());
+        Version order = Version.parse(version.version());
         SkillRef ref = new SkillRef(version.namespace(), version.name());
         return database.write("publishing " + version.label(), handle -> {
             database.dialect().lockSkill(handle, ref.toString());
@@ -122,7 +123,7 @@ public final class SkillWriter {
         return digests;
     }
 
-    private long insertVersion(Handle handle, UUID skillId, NewVersion v, VersionOrder order, Instant now) {
+    private long insertVersion(Handle handle, UUID skillId, NewVersion v, Version order, Instant now) {
         return handle.createQuery("""
                 INSERT INTO skill_versions (skill_id, version, major, minor, patch, prerelease, frontmatter, body,
                     content_digest, archive_digest, size, file_count, changelog, published_by, published_at)
@@ -134,7 +135,7 @@ public final class SkillWriter {
                 .bind("major", order.major())
                 .bind("minor", order.minor())
                 .bind("patch", order.patch())
-                .bind("prerelease", order.preRelease().orElse(null))
+                .bind("prerelease", order.isPreRelease() ? order.preRelease() : null)
                 .bind("frontmatter", v.frontmatterJson())
                 .bind("body", v.body())
                 .bind("contentDigest", v.contentDigest())
@@ -169,7 +170,7 @@ public final class SkillWriter {
                 .bind("yanked", false)
                 .mapTo(String.class)
                 .stream()
-                .max(Comparator.comparing(VersionOrder::parse));
+                .max(Comparator.comparing(Version::parse));
         handle.createUpdate("UPDATE skills SET latest_version = :latest WHERE id = :skillId")
                 .bind("latest", latest.orElse(null))
                 .bind("skillId", skillId)

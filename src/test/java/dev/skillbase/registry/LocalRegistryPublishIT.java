@@ -3,11 +3,17 @@ package dev.skillbase.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.skillbase.skill.InvalidVersionException;
+import dev.skillbase.store.NewFile;
 import dev.skillbase.store.NewVersion;
+import dev.skillbase.store.StoreException;
 import dev.skillbase.testing.DbKind;
 import dev.skillbase.testing.TestDatabases;
+import dev.skillbase.testing.TestRequests;
 import dev.skillbase.testing.TestVersions;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -117,6 +123,87 @@ class LocalRegistryPublishIT {
             assertThat(skill.description()).isEqualTo("Work with PDF files");
             assertThat(skill.tags()).containsExactly("pdf");
             assertThat(registry.version(PDF, "1.0.0").orElseThrow().body()).startsWith("# PDF tools");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void blobs_are_stored_once_across_versions_and_skills(DbKind kind) {
+        try (LocalRegistry registry = open(kind)) {
+            String script = "#!/bin/sh\necho same bytes everywhere\n";
+            registry.publish(TestVersions.skill("acme", "pdf-tools").file("scripts/run.sh", script).build());
+            registry.publish(TestVersions.skill("acme", "pdf-tools").version("1.1.0").body("changed")
+                    .file("scripts/run.sh", script).build());
+            registry.publish(TestVersions.skill("zeta", "other").file("bin/run.sh", script).build());
+
+            RegistryStats stats = registry.stats();
+
+            // SKILL.md and archive per version (3 each distinct), the script once
+            assertThat(stats.blobs()).isEqualTo(7);
+            assertThat(stats.versions()).isEqualTo(3);
+            assertThat(registry.version(new SkillRef("zeta", "other"), "1.0.0").orElseThrow().files())
+                    .extracting(VersionDetails.FileEntry::digest)
+                    .contains(registry.version(PDF, "1.1.0").orElseThrow().files().get(1).digest());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void a_publish_failing_midway_leaves_nothing_behind(DbKind kind) {
+        try (LocalRegistry registry = open(kind)) {
+            NewVersion valid = TestVersions.skill("acme", "pdf-tools").build();
+            List<NewFile> twice = new ArrayList<>(valid.files());
+            twice.add(new NewFile("SKILL.md", "a second file at the same path".getBytes(StandardCharsets.UTF_8), false));
+            NewVersion broken = new NewVersion(valid.namespace(), valid.name(), valid.version(), valid.title(),
+                    valid.description(), valid.taxonomyPath(), valid.tags(), valid.license(), valid.sourceUrl(),
+                    valid.frontmatterJson(), valid.body(), valid.contentDigest(), valid.archiveDigest(),
+                    valid.archive(), twice, valid.changelog(), valid.publishedBy());
+
+            assertThatThrownBy(() -> registry.publish(broken))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("publishing acme/pdf-tools@1.0.0 failed");
+
+            assertThat(registry.skill(PDF)).isEmpty();
+            assertThat(registry.stats()).isEqualTo(new RegistryStats(0, 0, 0, 0, 0, 0, 0, 0));
+            assertThat(registry.search("pdf", SkillQuery.all()).items()).isEmpty();
+            assertThat(registry.publish(valid).outcome()).isEqualTo(PublishResult.Outcome.CREATED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void a_version_that_is_not_semver_is_rejected_before_anything_is_written(DbKind kind) {
+        try (LocalRegistry registry = open(kind)) {
+            assertThatThrownBy(() -> registry.publish(TestVersions.skill("acme", "pdf-tools").version("1.0").build()))
+                    .isInstanceOf(InvalidVersionException.class)
+                    .hasMessageContaining("is not a semantic version");
+            assertThat(registry.stats().skills()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void a_parsed_publish_request_stores_the_document_and_bundle(DbKind kind) {
+        try (LocalRegistry registry = open(kind)) {
+            PublishRequest request = TestRequests.of(TestRequests.fixture("pdf-tools"), "acme", "1.0.0",
+                    "documents/pdf", List.of("PDF", "documents", "pdf"));
+
+            PublishResult result = registry.publish(request);
+
+            assertThat(result.outcome()).isEqualTo(PublishResult.Outcome.CREATED);
+            assertThat(result.info().contentDigest()).isEqualTo(request.bundle().contentDigest());
+            assertThat(result.info().archiveDigest()).isEqualTo(request.bundle().archiveDigest());
+            SkillDetails skill = registry.skill(PDF).orElseThrow();
+            assertThat(skill.title()).isEqualTo("PDF tools");
+            assertThat(skill.description()).startsWith("Extracts text and tables from PDF files.");
+            assertThat(skill.license()).contains("Apache-2.0");
+            assertThat(skill.sourceUrl()).contains("https://example.com/pdf-tools");
+            assertThat(skill.tags()).containsExactly("pdf", "documents");
+            VersionDetails details = registry.version(PDF, "1.0.0").orElseThrow();
+            assertThat(details.changelog()).contains("First");
+            assertThat(details.frontmatterJson()).contains("\"compatibility\"");
+            assertThat(registry.archive(PDF, "1.0.0").orElseThrow()).isEqualTo(request.bundle().archive());
+            assertThat(registry.publish(request).outcome()).isEqualTo(PublishResult.Outcome.UNCHANGED);
         }
     }
 }
