@@ -12,7 +12,7 @@ final class PushReportText {
     }
 
     static void print(PushReport report, PrintWriter out, PrintWriter err) {
-        Table table = Table.of("OUTCOME", "SKILL", "VERSION", "PATH").cap(2, 20);
+        Table table = Table.of("OUTCOME", "SKILL", "VERSION", "PATH").cap(1, 36).cap(2, 20).keepEnd(3);
         for (PushedSkill skill : report.skills()) {
             table.row(JsonViews.lower(skill.outcome()), skill.ref().map(Object::toString).orElse("-"),
                     version(skill), display(skill.path()));

@@ -16,6 +16,7 @@ final class Table {
     private final String[] headers;
     private final int[] caps;
     private final List<String[]> rows = new ArrayList<>();
+    private int keepEnd = -1;
 
     private Table(String[] headers, int[] caps) {
         this.headers = headers;
@@ -31,6 +32,12 @@ final class Table {
 
     Table cap(int column, int width) {
         caps[column] = width;
+        return this;
+    }
+
+    /** Shortens this column at its start rather than its end (for paths, whose end matters most). */
+    Table keepEnd(int column) {
+        keepEnd = column;
         return this;
     }
 
@@ -70,16 +77,23 @@ final class Table {
         return widths;
     }
 
-    private static String line(String[] cells, int[] widths) {
+    private String line(String[] cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int column = 0; column < cells.length; column++) {
-            String cell = shorten(cells[column], widths[column]);
+            String cell = column == keepEnd ? shortenStart(cells[column], widths[column])
+                    : shorten(cells[column], widths[column]);
             line.append(cell);
             if (column < cells.length - 1) {
                 line.append(" ".repeat(widths[column] - cell.length())).append(GAP);
             }
         }
         return line.toString().stripTrailing();
+    }
+
+    /** The text on one line, its start cut to {@code width} characters with an ellipsis when longer. */
+    static String shortenStart(String text, int width) {
+        String reversed = new StringBuilder(text == null ? "" : text).reverse().toString();
+        return new StringBuilder(shorten(reversed, width)).reverse().toString();
     }
 
     /** The text on one line, cut to {@code width} characters with an ellipsis when longer. */

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Two real {@code skillbase push} processes on one SQLite file at once (runs after {@code package}). */
 class ConcurrentPushIT {
-    private static final int SKILLS = 40;
+    private static final int SKILLS = 100; // enough for the two pushes to overlap, not only to queue
 
     @TempDir
     Path tmp;

@@ -35,6 +35,13 @@ class TableTest {
     }
 
     @Test
+    void can_shorten_a_column_at_its_start_to_keep_the_end_of_a_path() {
+        String text = print(Table.of("A", "PATH").keepEnd(1).row("a", "x".repeat(200) + "/the/leaf"));
+
+        assertThat(text.split("\n")[1]).startsWith("a  …").endsWith("/the/leaf").hasSize(Table.WIDTH);
+    }
+
+    @Test
     void caps_a_column_and_cuts_what_is_longer() {
         String text = print(Table.of("A", "B").cap(0, 6).row("abcdefghij", "b"));
 
