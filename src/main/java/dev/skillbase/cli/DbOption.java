@@ -13,7 +13,7 @@ public final class DbOption {
     @Option(names = "--db", paramLabel = "URL",
             description = "The database: an SQLite file (PATH, sqlite:PATH) or PostgreSQL "
                     + "(postgresql://USER:PASSWORD@HOST:PORT/DB). Default: $" + DatabaseUrl.ENV_VARIABLE
-                    + ", else ~/.local/share/skillbase/skillbase.db.")
+                    + ", else skillbase/skillbase.db under $XDG_DATA_HOME or ~/.local/share.")
     String url;
 
     private DatabaseUrl resolve() {

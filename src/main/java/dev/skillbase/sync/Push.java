@@ -7,6 +7,7 @@ import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.registry.VersionInfo;
 import dev.skillbase.skill.Bundle;
+import dev.skillbase.skill.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class Push {
      * @param registry where to publish; on a dry run only read
      * @param validator a lenient validator
      */
-    public Push(Registry registry, dev.skillbase.skill.Validator validator) {
+    public Push(Registry registry, Validator validator) {
         this.registry = registry;
         this.folders = new SkillFolders(validator);
     }

@@ -6,9 +6,14 @@ import dev.skillbase.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +24,13 @@ class DatabaseFailuresIT {
     @TempDir
     Path tmp;
 
-    private final List<Path> immutable = new ArrayList<>();
+    /** How to make writable again what a test made read-only, last first. */
+    private final Deque<Callable<?>> undo = new ArrayDeque<>();
 
     @AfterEach
-    void makeMutableAgain() throws Exception {
-        for (Path path : immutable) {
-            run("chattr", "-i", path.toString());
+    void makeWritableAgain() throws Exception {
+        while (!undo.isEmpty()) {
+            undo.pop().call();
         }
     }
 
@@ -60,7 +66,7 @@ class DatabaseFailuresIT {
                 "postgresql://u:s3cret-pw@127.0.0.1:1/x");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
-        assertThat(result.err()).contains("127.0.0.1", "1").doesNotContain("s3cret-pw");
+        assertThat(result.err()).contains("127.0.0.1:1").doesNotContain("s3cret-pw");
         assertThat(result.out()).doesNotContain("s3cret-pw");
     }
 
@@ -92,8 +98,10 @@ class DatabaseFailuresIT {
         CliRun.Result result = CliRun.run("push", tree.root().toString(), "--db", url);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
-        assertThat(result.err()).contains("skills.db");
+        assertThat(result.err()).contains("skills.db", "not writable");
         assertThat(result.out()).doesNotContain("added");
+        makeWritableAgain();
+        assertThat(new Cli(url).listed()).isEmpty();
     }
 
     @Test
@@ -108,15 +116,18 @@ class DatabaseFailuresIT {
     }
 
     private void makeReadOnly(Path db, Path dir) throws Exception {
-        if ("root".equals(System.getProperty("user.name"))) {
-            for (Path path : List.of(db, dir)) {
-                int exit = run("chattr", "+i", path.toString());
-                assertThat(exit).as("chattr +i " + path + " (needs CAP_LINUX_IMMUTABLE and ext4/xfs/btrfs)").isZero();
-                immutable.addFirst(path);
+        boolean root = ((Integer) Files.getAttribute(db, "unix:uid")) == 0;
+        for (Path path : List.of(db, dir)) {
+            if (root) {
+                assertThat(run("chattr", "+i", path.toString()))
+                        .as("chattr +i " + path + " (needs CAP_LINUX_IMMUTABLE and ext4/xfs/btrfs)").isZero();
+                undo.push(() -> assertThat(run("chattr", "-i", path.toString())).as("chattr -i " + path).isZero());
+            } else {
+                Set<PosixFilePermission> before = Files.getPosixFilePermissions(path);
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                        Files.isDirectory(path) ? "r-xr-xr-x" : "r--r--r--"));
+                undo.push(() -> Files.setPosixFilePermissions(path, before));
             }
-        } else {
-            Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r--r--r--"));
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
         }
     }
 
