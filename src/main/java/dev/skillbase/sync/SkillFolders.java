@@ -47,8 +47,8 @@ final class SkillFolders {
     }
 
     private Candidate read(Path root, Path dir, String namespace) {
-        String taxonomy = TaxonomyPath.of(root, dir);
-        String path = taxonomy;
+        String path = TaxonomyPath.of(root, dir);
+        String taxonomy = path; // the taxonomy path is where the folder was found, skill folder included
         ValidationResult result = validator.validate(dir);
         List<String> warnings = new ArrayList<>(describe(result.problems(), Severity.WARNING));
         result.bundle().ifPresent(bundle -> bundle.skipped().stream()
