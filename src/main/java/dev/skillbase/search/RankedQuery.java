@@ -25,22 +25,20 @@ record RankedQuery(String from, String match, String score, Map<String, Object> 
     Page<SearchHit> run(Handle handle, SearchTerms terms, SkillQuery query) {
         SkillFilter filter = SkillFilter.of(query);
         String where = " WHERE " + match + " AND " + filter.where();
-        List<Scored> scored = handle.createQuery("SELECT " + SkillRows.COLUMNS + ", " + score + " AS score FROM "
-                        + from + where
-                        + " ORDER BY CASE WHEN s.name = :exact THEN 0 ELSE 1 END, score DESC, s.name, n.name"
-                        + " LIMIT :limit OFFSET :offset")
+        // the window count spares a second full-text scan for the total (PostgreSQL: half the time of a search);
+        // the inner query keeps bm25() where FTS5 allows it
+        List<Scored> scored = handle.createQuery("SELECT ranked.*, count(*) OVER () AS total FROM (SELECT "
+                        + SkillRows.COLUMNS + ", " + score + " AS score FROM " + from + where + ") AS ranked"
+                        + " ORDER BY CASE WHEN ranked.name = :exact THEN 0 ELSE 1 END, ranked.score DESC,"
+                        + " ranked.name, ranked.namespace LIMIT :limit OFFSET :offset")
                 .bindMap(parameters)
                 .bindMap(filter.parameters())
                 .bind("exact", terms.exactName())
                 .bind("limit", query.limit())
                 .bind("offset", query.offset())
-                .map((rs, ctx) -> new Scored(SkillRows.map(rs, ctx), rs.getDouble("score")))
+                .map((rs, ctx) -> new Scored(SkillRows.map(rs, ctx), rs.getDouble("score"), rs.getLong("total")))
                 .list();
-        long total = handle.createQuery("SELECT count(*) FROM " + from + where)
-                .bindMap(parameters)
-                .bindMap(filter.parameters())
-                .mapTo(Long.class)
-                .one();
+        long total = scored.isEmpty() ? countBeyondLastPage(handle, where, filter, query) : scored.getFirst().total();
         List<SkillSummary> summaries = SkillRows.withTags(handle, scored.stream().map(Scored::row).toList());
         List<SearchHit> hits = new ArrayList<>(summaries.size());
         for (int i = 0; i < summaries.size(); i++) {
@@ -49,6 +47,18 @@ record RankedQuery(String from, String match, String score, Map<String, Object> 
         return new Page<>(hits, total, query.limit(), query.offset());
     }
 
-    private record Scored(SkillRows.Row row, double score) {
+    /** An empty page has no row to carry the window count: count apart, unless nothing matched at all. */
+    private long countBeyondLastPage(Handle handle, String where, SkillFilter filter, SkillQuery query) {
+        if (query.offset() == 0) {
+            return 0;
+        }
+        return handle.createQuery("SELECT count(*) FROM " + from + where)
+                .bindMap(parameters)
+                .bindMap(filter.parameters())
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private record Scored(SkillRows.Row row, double score, long total) {
     }
 }

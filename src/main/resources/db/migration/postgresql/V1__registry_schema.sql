@@ -53,6 +53,8 @@ CREATE INDEX skills_updated ON skills (updated_at);
 CREATE INDEX skills_created ON skills (created_at);
 CREATE INDEX skills_owner ON skills (owner_id);
 CREATE INDEX skills_search ON skills USING gin (search_vector);
+-- ranking reads every matching vector: keep them uncompressed, decompressing them cost more than the search
+ALTER TABLE skills ALTER COLUMN search_vector SET STORAGE EXTERNAL;
 
 CREATE TABLE blobs (
     digest  text   PRIMARY KEY CHECK (digest LIKE 'sha256:%' AND length(digest) = 71),

@@ -90,6 +90,9 @@ class LocalRegistrySearchIT {
             Page<SearchHit> second = registry.search("kafka", page(2, 2));
             assertThat(second.items()).hasSize(2);
             assertThat(second.total()).isEqualTo(6);
+            Page<SearchHit> beyond = registry.search("kafka", page(5, 10));
+            assertThat(beyond.items()).isEmpty();
+            assertThat(beyond.total()).isEqualTo(6);
             assertThat(names(second)).containsExactlyElementsOf(
                     names(registry.search("kafka", SkillQuery.all())).subList(2, 4));
         }
