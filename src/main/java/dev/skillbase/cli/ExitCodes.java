@@ -1,6 +1,9 @@
 package dev.skillbase.cli;
 
+import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.skill.SkillPathException;
+import dev.skillbase.store.InvalidDatabaseUrlException;
+import dev.skillbase.sync.NoSkillFoundException;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -25,7 +28,14 @@ public final class ExitCodes {
                 || failure instanceof SkillPathException) {
             return USAGE;
         }
-        if (failure instanceof InvalidInputException) {
+        if (failure instanceof InvalidInputException || failure instanceof NoSkillFoundException) {
+            return INVALID;
+        }
+        // storage: a malformed --db is usage; a version conflict is input; unreachable/read-only/locked falls through
+        if (failure instanceof InvalidDatabaseUrlException) {
+            return USAGE;
+        }
+        if (failure instanceof VersionConflictException) {
             return INVALID;
         }
         return ENVIRONMENT;

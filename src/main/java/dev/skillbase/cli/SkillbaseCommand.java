@@ -13,7 +13,16 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The database and registry for Agent Skills.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, InitCommand.class},
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            InitCommand.class,
+            PushCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            SearchCommand.class,
+            StatsCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

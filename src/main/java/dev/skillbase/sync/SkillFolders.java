@@ -1,0 +1,119 @@
+package dev.skillbase.sync;
+
+import dev.skillbase.registry.SkillRef;
+import dev.skillbase.skill.Problem;
+import dev.skillbase.skill.Severity;
+import dev.skillbase.skill.SkillName;
+import dev.skillbase.skill.SkillScanner;
+import dev.skillbase.skill.ValidationResult;
+import dev.skillbase.skill.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads every skill folder under a root into {@link Candidate}s: validated leniently, named, placed in the taxonomy,
+ * and with skills that resolve to the same name marked as conflicts (none of them is published: which one was meant
+ * cannot be known).
+ */
+final class SkillFolders {
+    private final Validator validator;
+
+    SkillFolders(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** @throws NoSkillFoundException when {@code root} holds no skill */
+    List<Candidate> read(Path root, String namespace) {
+        List<Path> dirs = SkillScanner.find(root);
+        if (dirs.isEmpty()) {
+            throw new NoSkillFoundException(root);
+        }
+        // a SKILL.md file given directly stands for its folder
+        Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().normalize().getParent();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Path dir : dirs) {
+            candidates.add(read(base, dir, namespace));
+        }
+        return markCollisions(candidates);
+    }
+
+    private Candidate read(Path root, Path dir, String namespace) {
+        String path = TaxonomyPath.of(root, dir);
+        String taxonomy = path; // the taxonomy path is where the folder was found, skill folder included
+        ValidationResult result = validator.validate(dir);
+        List<String> warnings = new ArrayList<>(describe(result.problems(), Severity.WARNING));
+        result.bundle().ifPresent(bundle -> bundle.skipped().stream()
+                .filter(problem -> !result.problems().contains(problem))
+                .forEach(problem -> warnings.add(describe(problem))));
+        List<String> reasons = new ArrayList<>();
+        if (result.status() != ValidationResult.Status.VALID || result.document().isEmpty()
+                || result.bundle().isEmpty()) {
+            reasons.addAll(describe(result.problems(), Severity.ERROR));
+            if (reasons.isEmpty()) {
+                reasons.add("the skill could not be read (status " + result.status() + ")");
+            }
+            return new Candidate(path, taxonomy, Optional.empty(), Optional.empty(), Optional.empty(), warnings,
+                    reasons, PushedSkill.Outcome.SKIPPED);
+        }
+        Optional<String> declared = result.document().get().frontmatter().name();
+        String folder = dir.toAbsolutePath().normalize().getFileName().toString();
+        Optional<String> name = resolveName(declared, folder, warnings, reasons);
+        return new Candidate(path, taxonomy, name.map(n -> new SkillRef(namespace, n)),
+                name.flatMap(n -> result.document()), name.flatMap(n -> result.bundle()), warnings, reasons,
+                PushedSkill.Outcome.SKIPPED);
+    }
+
+    private static Optional<String> resolveName(
+            Optional<String> declared, String folder, List<String> warnings, List<String> reasons) {
+        if (declared.isPresent() && SkillName.problems(declared.get()).isEmpty()) {
+            return declared;
+        }
+        String why = declared.map(n -> "the frontmatter name '" + n + "' is not a valid skill name")
+                .orElse("the frontmatter has no name");
+        if (SkillName.problems(folder).isEmpty()) {
+            warnings.add("name: " + why + "; using the folder name '" + folder + "'");
+            return Optional.of(folder);
+        }
+        reasons.add("name: " + why + " and neither is the folder name '" + folder + "'");
+        return Optional.empty();
+    }
+
+    private static List<Candidate> markCollisions(List<Candidate> candidates) {
+        Map<SkillRef, List<Candidate>> byRef = candidates.stream()
+                .filter(Candidate::publishable)
+                .collect(Collectors.groupingBy(c -> c.ref().orElseThrow(), LinkedHashMap::new, Collectors.toList()));
+        Set<Candidate> colliding = Collections.newSetFromMap(new IdentityHashMap<>());
+        byRef.values().stream().filter(group -> group.size() > 1).forEach(colliding::addAll);
+        List<Candidate> marked = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (!colliding.contains(candidate)) {
+                marked.add(candidate);
+                continue;
+            }
+            String others = byRef.get(candidate.ref().orElseThrow()).stream()
+                    .filter(other -> other != candidate)
+                    .map(other -> other.path().isEmpty() ? "." : other.path())
+                    .collect(Collectors.joining(", "));
+            marked.add(candidate.conflicting("name: " + candidate.ref().orElseThrow()
+                    + " is also the name of " + others + " in this push; none of them was pushed"));
+        }
+        return marked;
+    }
+
+    private static List<String> describe(List<Problem> problems, Severity severity) {
+        return problems.stream().filter(p -> p.severity() == severity).map(SkillFolders::describe).toList();
+    }
+
+    private static String describe(Problem problem) {
+        return problem.field() + ": " + problem.message();
+    }
+}
