@@ -22,13 +22,14 @@ final class SqliteFiles {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new DatabaseNotWritableException("cannot create the folder " + folder + " for the database file "
-                    + file.getFileName() + ": " + e, e);
+                    + file.getFileName() + " (" + e.getClass().getSimpleName() + ")", e);
         }
         if (Files.isDirectory(file)) {
             throw new DatabaseNotWritableException("the database path " + file + " is a folder, not a file", null);
         }
         if (Files.exists(file) && !writable(file)) {
-            throw new DatabaseNotWritableException("the database file " + file + " is not writable", null);
+            throw new DatabaseNotWritableException("the database file " + file + " is not writable (check its"
+                    + " permissions, or give another file with --db)", null);
         }
         if (!writable(folder)) {
             throw new DatabaseNotWritableException("the folder " + folder + " of the database file is not writable"

@@ -33,6 +33,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * a skill's name finds it first. Prints search latencies (not asserted: the benchmark owns the target).
  */
 class CorpusSearchIT {
+    private static List<PublishRequest> requests;
+
+    /** Read once for both databases: parsing and archiving the corpus costs more than storing it. */
+    private static synchronized List<PublishRequest> requests() {
+        if (requests == null) {
+            requests = SkillScanner.find(Corpus.skills()).stream()
+                    .map(CorpusSearchIT::request).flatMap(Optional::stream)
+                    .filter(r -> r.ref().name().length() <= 64)
+                    .toList();
+        }
+        return requests;
+    }
 
     private static Optional<PublishRequest> request(Path dir) {
         try {
@@ -53,13 +65,9 @@ class CorpusSearchIT {
     @ParameterizedTest
     @EnumSource(DbKind.class)
     void every_parsed_corpus_skill_is_stored_and_found_first_by_its_name(DbKind kind) {
-        List<PublishRequest> requests = SkillScanner.find(Corpus.skills()).stream()
-                .map(CorpusSearchIT::request).flatMap(Optional::stream)
-                .filter(r -> r.ref().name().length() <= 64)
-                .toList();
         try (LocalRegistry registry = LocalRegistry.open(TestDatabases.freshUrl(kind))) {
             Set<SkillRef> refs = new HashSet<>();
-            for (PublishRequest request : requests) {
+            for (PublishRequest request : requests()) {
                 if (refs.add(request.ref())) {
                     registry.publish(request);
                 }

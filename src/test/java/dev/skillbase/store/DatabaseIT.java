@@ -101,6 +101,18 @@ class DatabaseIT {
     }
 
     @Test
+    void a_missing_postgresql_database_is_reported_with_the_server_message() {
+        String url = "postgresql://" + TestDatabases.PG_USER + ":" + TestDatabases.PG_PASSWORD + "@localhost:"
+                + TestDatabases.postgresPort() + "/no_such_database";
+
+        assertThatThrownBy(() -> LocalRegistry.open(url))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("localhost:" + TestDatabases.postgresPort() + "/no_such_database")
+                .hasMessageContaining("does not exist")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TestDatabases.PG_PASSWORD));
+    }
+
+    @Test
     void a_read_only_sqlite_file_is_reported_as_not_writable() throws IOException {
         Path file = TestDatabases.freshSqlite();
         try (Database ignored = Database.open(new SqliteUrl(file))) {
