@@ -1,6 +1,8 @@
 package dev.skillbase.cli;
 
+import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.skill.SkillPathException;
+import dev.skillbase.store.InvalidDatabaseUrlException;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -26,6 +28,13 @@ public final class ExitCodes {
             return USAGE;
         }
         if (failure instanceof InvalidInputException) {
+            return INVALID;
+        }
+        // storage: a malformed --db is usage; a version conflict is input; unreachable/read-only/locked falls through
+        if (failure instanceof InvalidDatabaseUrlException) {
+            return USAGE;
+        }
+        if (failure instanceof VersionConflictException) {
             return INVALID;
         }
         return ENVIRONMENT;

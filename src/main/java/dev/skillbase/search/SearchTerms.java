@@ -1,0 +1,42 @@
+package dev.skillbase.search;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words of a search text: runs of letters and digits, lower-cased, de-duplicated, at most {@link #MAX_TERMS}.
+ * Everything else (quotes, {@code *}, {@code -}, {@code :}, parentheses) only separates words, and the full-text
+ * operators {@code AND}, {@code OR}, {@code NOT}, {@code NEAR} become plain words, so no input can change the
+ * meaning of the query the dialect builds from them.
+ */
+public record SearchTerms(String exactName, List<String> words) {
+    public static final int MAX_TERMS = 16;
+    private static final int MAX_WORD = 64;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
+    public SearchTerms {
+        words = List.copyOf(words);
+    }
+
+    public static SearchTerms of(String text) {
+        String source = text == null ? "" : text;
+        Set<String> words = new LinkedHashSet<>();
+        Matcher m = WORD.matcher(source.toLowerCase(Locale.ROOT));
+        while (m.find() && words.size() < MAX_TERMS) {
+            String word = m.group();
+            words.add(word.length() > MAX_WORD ? word.substring(0, MAX_WORD) : word);
+        }
+        // control characters (NUL above all, which PostgreSQL rejects in text) cannot be part of a name
+        String exactName = CONTROL.matcher(source).replaceAll("").strip().toLowerCase(Locale.ROOT);
+        return new SearchTerms(exactName, List.copyOf(words));
+    }
+
+    public boolean isEmpty() {
+        return words.isEmpty();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.skillbase.search;
+
+import dev.skillbase.registry.Page;
+import dev.skillbase.registry.SearchHit;
+import dev.skillbase.registry.SkillQuery;
+import dev.skillbase.store.Database;
+import dev.skillbase.store.SearchDocument;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * SQLite FTS5: the table {@code skill_search(name, title, tags, description, body)} whose rowid is the skill's
+ * {@code seq}, ranked by {@code bm25} with column weights 10, 10, 5, 2, 1.
+ */
+final class SqliteFullText implements FullTextSearch {
+    private static final String FROM = "skill_search JOIN skills s ON s.seq = skill_search.rowid"
+            + " JOIN namespaces n ON n.id = s.namespace_id";
+    private static final String SCORE = "-bm25(skill_search, 10.0, 10.0, 5.0, 2.0, 1.0)";
+
+    private final Database database;
+
+    SqliteFullText(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public void index(Handle handle, UUID skillId, SearchDocument document) {
+        long seq = handle.createQuery("SELECT seq FROM skills WHERE id = :id")
+                .bind("id", skillId).mapTo(Long.class).one();
+        handle.createUpdate("DELETE FROM skill_search WHERE rowid = :seq").bind("seq", seq).execute();
+        handle.createUpdate("""
+                        INSERT INTO skill_search (rowid, name, title, tags, description, body)
+                        VALUES (:seq, :name, :title, :tags, :description, :body)""")
+                .bind("seq", seq)
+                .bind("name", document.name())
+                .bind("title", document.title())
+                .bind("tags", String.join(" ", document.tags()))
+                .bind("description", document.description())
+                .bind("body", document.body())
+                .execute();
+    }
+
+    @Override
+    public Page<SearchHit> search(String text, SkillQuery query) {
+        SearchTerms terms = SearchTerms.of(text);
+        if (terms.isEmpty()) {
+            return new Page<>(List.of(), 0, query.limit(), query.offset());
+        }
+        // each word is letters and digits only, quoted: FTS5 reads it as a plain string, never as syntax
+        String match = terms.words().stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(" OR "));
+        RankedQuery ranked = new RankedQuery(FROM, "skill_search MATCH :match", SCORE, Map.of("match", match));
+        return database.read("searching for '" + terms.exactName() + "'", handle -> ranked.run(handle, terms, query));
+    }
+}

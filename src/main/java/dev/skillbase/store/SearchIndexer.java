@@ -1,0 +1,9 @@
+package dev.skillbase.store;
+
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** Keeps a skill's full-text entry in step, inside the caller's transaction. Implemented per dialect in search. */
+public interface SearchIndexer {
+    void index(Handle handle, UUID skillId, SearchDocument document);
+}

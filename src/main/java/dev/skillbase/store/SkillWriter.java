@@ -1,0 +1,178 @@
+package dev.skillbase.store;
+
+import dev.skillbase.registry.SkillRef;
+import dev.skillbase.registry.VersionConflictException;
+import dev.skillbase.registry.VersionInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Publishes versions: one transaction per version that creates the namespace and skill when missing, replaces the
+ * skill's metadata and tags, stores each blob once, records the version and its files, moves {@code latest} and
+ * re-indexes the skill for search. Thread-safe.
+ */
+public final class SkillWriter {
+    private final Database database;
+    private final SearchIndexer indexer;
+    private final Clock clock;
+
+    public SkillWriter(Database database, SearchIndexer indexer, Clock clock) {
+        this.database = database;
+        this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    /** The stored version and whether this call created it. */
+    public record Published(boolean created, VersionInfo info) {
+    }
+
+    /**
+     * @throws VersionConflictException when the version exists with another content digest (nothing is written)
+     * @throws dev.skillbase.skill.InvalidVersionException when the version is not semver
+     */
+    public Published publish(NewVersion version) {
+        VersionOrder order = VersionOrder.parse(version.version());
+        SkillRef ref = new SkillRef(version.namespace(), version.name());
+        return database.write("publishing " + version.label(), handle -> {
+            database.dialect().lockSkill(handle, ref.toString());
+            Optional<StoredVersion> existing = VersionRows.find(handle, ref, version.version());
+            if (existing.isPresent()) {
+                return unchanged(version, ref, existing.get());
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            long namespaceId = ensureNamespace(handle, version.namespace(), now);
+            UUID skillId = upsertSkill(handle, namespaceId, version, now);
+            List<String> digests = storeBlobs(handle, version);
+            long versionId = insertVersion(handle, skillId, version, order, now);
+            insertFiles(handle, versionId, version.files(), digests);
+            TagRows.replace(handle, skillId, version.tags());
+            updateLatest(handle, skillId);
+            indexer.index(handle, skillId, new SearchDocument(version.name(), version.title(), version.tags(),
+                    version.description(), version.body()));
+            return new Published(true, VersionRows.find(handle, ref, version.version()).orElseThrow().info());
+        });
+    }
+
+    private static Published unchanged(NewVersion version, SkillRef ref, StoredVersion existing) {
+        if (!existing.info().contentDigest().equals(version.contentDigest())) {
+            throw new VersionConflictException(ref, version.version(), existing.info().contentDigest(),
+                    version.contentDigest());
+        }
+        return new Published(false, existing.info());
+    }
+
+    private static long ensureNamespace(Handle handle, String name, Instant now) {
+        handle.createUpdate("INSERT INTO namespaces (name, created_at) VALUES (:name, :now) ON CONFLICT (name) DO NOTHING")
+                .bind("name", name).bind("now", now).execute();
+        return handle.createQuery("SELECT id FROM namespaces WHERE name = :name")
+                .bind("name", name).mapTo(Long.class).one();
+    }
+
+    private static UUID upsertSkill(Handle handle, long namespaceId, NewVersion v, Instant now) {
+        return handle.createQuery("""
+                INSERT INTO skills (id, namespace_id, name, title, description, taxonomy_path, license, source_url,
+                                    created_at, updated_at)
+                VALUES (:id, :namespaceId, :name, :title, :description, :taxonomy, :license, :source, :now, :now)
+                ON CONFLICT (namespace_id, name) DO UPDATE SET
+                    title = excluded.title, description = excluded.description,
+                    taxonomy_path = excluded.taxonomy_path, license = excluded.license,
+                    source_url = excluded.source_url, updated_at = excluded.updated_at
+                RETURNING id""")
+                .bind("id", UUID.randomUUID())
+                .bind("namespaceId", namespaceId)
+                .bind("name", v.name())
+                .bind("title", v.title())
+                .bind("description", v.description())
+                .bind("taxonomy", v.taxonomyPath())
+                .bind("license", v.license().orElse(null))
+                .bind("source", v.sourceUrl().orElse(null))
+                .bind("now", now)
+                .mapTo(UUID.class)
+                .one();
+    }
+
+    /**
+     * Stores the files' and the archive's bytes once each, in digest order so that concurrent publishers sharing
+     * blobs cannot deadlock; returns the digest of each file, in file order.
+     */
+    private static List<String> storeBlobs(Handle handle, NewVersion version) {
+        Map<String, byte[]> blobs = new TreeMap<>();
+        List<String> digests = new ArrayList<>();
+        for (NewFile file : version.files()) {
+            String digest = file.digest();
+            digests.add(digest);
+            blobs.put(digest, file.content());
+        }
+        blobs.put(version.archiveDigest(), version.archive());
+        PreparedBatch batch = handle.prepareBatch(
+                "INSERT INTO blobs (digest, size, content) VALUES (:digest, :size, :content) ON CONFLICT (digest) DO NOTHING");
+        blobs.forEach((digest, content) ->
+                batch.bind("digest", digest).bind("size", (long) content.length).bind("content", content).add());
+        batch.execute();
+        return digests;
+    }
+
+    private long insertVersion(Handle handle, UUID skillId, NewVersion v, VersionOrder order, Instant now) {
+        return handle.createQuery("""
+                INSERT INTO skill_versions (skill_id, version, major, minor, patch, prerelease, frontmatter, body,
+                    content_digest, archive_digest, size, file_count, changelog, published_by, published_at)
+                VALUES (:skillId, :version, :major, :minor, :patch, :prerelease, %s, :body,
+                    :contentDigest, :archiveDigest, :size, :fileCount, :changelog, :publishedBy, :now)
+                RETURNING id""".formatted(database.dialect().json("frontmatter")))
+                .bind("skillId", skillId)
+                .bind("version", v.version())
+                .bind("major", order.major())
+                .bind("minor", order.minor())
+                .bind("patch", order.patch())
+                .bind("prerelease", order.preRelease().orElse(null))
+                .bind("frontmatter", v.frontmatterJson())
+                .bind("body", v.body())
+                .bind("contentDigest", v.contentDigest())
+                .bind("archiveDigest", v.archiveDigest())
+                .bind("size", v.size())
+                .bind("fileCount", v.files().size())
+                .bind("changelog", v.changelog().orElse(null))
+                .bind("publishedBy", v.publishedBy().orElse(null))
+                .bind("now", now)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private static void insertFiles(Handle handle, long versionId, List<NewFile> files, List<String> digests) {
+        var batch = handle.prepareBatch("""
+                INSERT INTO version_files (version_id, path, blob_digest, executable)
+                VALUES (:versionId, :path, :digest, :executable)""");
+        for (int i = 0; i < files.size(); i++) {
+            NewFile file = files.get(i);
+            batch.bind("versionId", versionId).bind("path", file.path()).bind("digest", digests.get(i))
+                    .bind("executable", file.executable()).add();
+        }
+        if (!files.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    private static void updateLatest(Handle handle, UUID skillId) {
+        Optional<String> latest = handle.createQuery(
+                        "SELECT version FROM skill_versions WHERE skill_id = :skillId AND yanked = :yanked")
+                .bind("skillId", skillId)
+                .bind("yanked", false)
+                .mapTo(String.class)
+                .stream()
+                .max(Comparator.comparing(VersionOrder::parse));
+        handle.createUpdate("UPDATE skills SET latest_version = :latest WHERE id = :skillId")
+                .bind("latest", latest.orElse(null))
+                .bind("skillId", skillId)
+                .execute();
+    }
+}
