@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The database and registry for Agent Skills.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, InitCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, InitCommand.class,
+            ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
