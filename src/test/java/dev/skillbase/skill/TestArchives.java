@@ -29,13 +29,22 @@ public final class TestArchives {
 
     /** An archive holding a valid skill {@code name}: SKILL.md and one script. */
     public static TestArchives skill(String name) {
-        return archive().file("SKILL.md", skillMd(name, "Does " + name + " things."))
+        return skill(name, "1.0.0");
+    }
+
+    /** A valid skill whose SKILL.md declares {@code metadata.version: version}. */
+    public static TestArchives skill(String name, String version) {
+        return archive().file("SKILL.md", skillMd(name, "Does " + name + " things.", version))
                 .executable("scripts/run.sh", "#!/bin/sh\necho " + name + "\n");
     }
 
     public static String skillMd(String name, String description) {
-        return "---\nname: " + name + "\ndescription: " + description + "\nmetadata:\n  version: 1.0.0\n---\n# "
-                + name + "\n\nUse it well.\n";
+        return skillMd(name, description, "1.0.0");
+    }
+
+    public static String skillMd(String name, String description, String version) {
+        return "---\nname: " + name + "\ndescription: " + description + "\nmetadata:\n  version: " + version
+                + "\n---\n# " + name + "\n\nUse it well.\n";
     }
 
     public TestArchives file(String name, String text) {
