@@ -1,6 +1,7 @@
 package dev.skillbase.cli;
 
 import dev.skillbase.registry.VersionConflictException;
+import dev.skillbase.server.InvalidSettingException;
 import dev.skillbase.skill.SkillPathException;
 import dev.skillbase.store.InvalidDatabaseUrlException;
 import dev.skillbase.sync.NoSkillFoundException;
@@ -32,7 +33,7 @@ public final class ExitCodes {
             return INVALID;
         }
         // storage: a malformed --db is usage; a version conflict is input; unreachable/read-only/locked falls through
-        if (failure instanceof InvalidDatabaseUrlException) {
+        if (failure instanceof InvalidDatabaseUrlException || failure instanceof InvalidSettingException) {
             return USAGE;
         }
         if (failure instanceof VersionConflictException) {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             ShowCommand.class,
             SearchCommand.class,
-            StatsCommand.class
+            StatsCommand.class,
+            ServeCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

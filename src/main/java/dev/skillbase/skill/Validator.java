@@ -47,6 +47,28 @@ public final class Validator {
         Optional<SkillDocument> document = file
                 .flatMap(name -> text(skillDir, name, bundle, problems))
                 .flatMap(text -> parse(text, problems));
+        return verdict(skillDir, folder, problems, document, bundle);
+    }
+
+    /**
+     * Validates a bundle already in memory (e.g. read from an uploaded archive) as if it were the folder
+     * {@code folderName}: the same rules as {@link #validate(Path)}, so in STRICT mode the frontmatter {@code name}
+     * must equal {@code folderName}. The bundle's limits were checked when it was built. Never throws for bad
+     * content. The result's path is {@code Path.of(folderName)}.
+     */
+    public ValidationResult validate(String folderName, Bundle bundle) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> rootFiles = bundle.files().stream().map(BundleFile::path)
+                .filter(path -> !path.contains("/")).collect(Collectors.toSet());
+        Optional<String> file = locate(rootFiles, "the bundle", problems);
+        Optional<SkillDocument> document = file
+                .flatMap(name -> decode(name, contentOf(bundle, name), problems))
+                .flatMap(text -> parse(text, problems));
+        return verdict(Path.of(folderName), folderName, problems, document, Optional.of(bundle));
+    }
+
+    private ValidationResult verdict(Path path, String folder, List<Problem> problems,
+            Optional<SkillDocument> document, Optional<Bundle> bundle) {
         Optional<String> name = document.flatMap(doc -> doc.frontmatter().name());
         if (document.isPresent()) {
             List<Problem> rules = FieldRules.check(document.get().frontmatter(), folder);
@@ -60,7 +82,7 @@ public final class Validator {
         ValidationResult.Status status = !failed ? ValidationResult.Status.VALID
                 : mode == ValidationMode.STRICT ? ValidationResult.Status.INVALID
                 : ValidationResult.Status.SKIPPED;
-        return new ValidationResult(skillDir, name, status, problems,
+        return new ValidationResult(path, name, status, problems,
                 status == ValidationResult.Status.SKIPPED ? Optional.empty() : document,
                 status == ValidationResult.Status.SKIPPED ? Optional.empty() : bundle);
     }
@@ -98,6 +120,10 @@ public final class Validator {
             problems.add(Problem.error(SKILL_MD, "skill-md-missing", "cannot list " + skillDir + ": " + e.getMessage()));
             return Optional.empty();
         }
+        return locate(names, "the folder", problems);
+    }
+
+    private Optional<String> locate(Set<String> names, String where, List<Problem> problems) {
         if (names.contains(SKILL_MD)) {
             return Optional.of(SKILL_MD);
         }
@@ -108,23 +134,31 @@ public final class Validator {
             return Optional.of(LOWER_SKILL_MD);
         }
         problems.add(Problem.error(SKILL_MD, "skill-md-missing",
-                "the folder has no SKILL.md (a regular file, not a link): create one with skillbase init"));
+                where + " has no SKILL.md (a regular file, not a link): create one with skillbase init"));
         return Optional.empty();
+    }
+
+    private static byte[] contentOf(Bundle bundle, String path) {
+        return bundle.files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().content();
+    }
+
+    private static Optional<String> decode(String file, byte[] bytes, List<Problem> problems) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            problems.add(Problem.error(file, "not-utf8", file + " is not valid UTF-8: save it as UTF-8"));
+            return Optional.empty();
+        }
     }
 
     private Optional<String> text(Path skillDir, String file, Optional<Bundle> bundle, List<Problem> problems) {
         try {
-            byte[] bytes = bundle.isPresent()
-                    ? bundle.get().files().stream().filter(f -> f.path().equals(file)).findFirst()
-                            .orElseThrow().content()
-                    : readDirectly(skillDir.resolve(file));
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            problems.add(Problem.error(file, "not-utf8", file + " is not valid UTF-8: save it as UTF-8"));
+            byte[] bytes = bundle.isPresent() ? contentOf(bundle.get(), file) : readDirectly(skillDir.resolve(file));
+            return decode(file, bytes, problems);
         } catch (IOException e) {
             problems.add(Problem.error(file, "skill-md-unreadable", "cannot read " + file + ": " + e.getMessage()));
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** Only reached when the bundle broke a limit: SKILL.md is still parsed so every problem shows at once. */

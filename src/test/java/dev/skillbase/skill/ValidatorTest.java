@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skillbase.skill.ValidationResult.Status;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,5 +206,23 @@ class ValidatorTest {
         ValidationResult result = STRICT.validate(dir);
         assertThat(result.status()).isEqualTo(Status.VALID);
         assertThat(result.problems()).extracting(Problem::code).containsExactly("symlink-skipped");
+    }
+
+    @Test
+    void validates_a_bundle_in_memory_with_the_same_rules_as_a_folder() {
+        Bundle good = Bundle.of(List.of(new BundleFile("SKILL.md",
+                "---\nname: pdf\ndescription: Does pdf things.\n---\n# Body\n".getBytes(StandardCharsets.UTF_8),
+                false)), BundleLimits.DEFAULT);
+        Bundle bad = Bundle.of(List.of(new BundleFile("SKILL.md",
+                "---\nname: Other\nextra: 1\n---\n# Body\n".getBytes(StandardCharsets.UTF_8), false)),
+                BundleLimits.DEFAULT);
+        Bundle none = Bundle.of(List.of(new BundleFile("README.md", new byte[0], false)), BundleLimits.DEFAULT);
+
+        assertThat(STRICT.validate("pdf", good).status()).isEqualTo(ValidationResult.Status.VALID);
+        assertThat(STRICT.validate("other", good).problems()).extracting(Problem::code)
+                .containsExactly("name-folder-mismatch");
+        assertThat(STRICT.validate("other", bad).problems()).extracting(Problem::code)
+                .contains("name-invalid-chars", "name-folder-mismatch", "description-missing", "unknown-key");
+        assertThat(STRICT.validate("pdf", none).problems()).extracting(Problem::code).containsExactly("skill-md-missing");
     }
 }

@@ -1,0 +1,36 @@
+package dev.skillbase.server;
+
+import dev.skillbase.registry.Registry;
+import dev.skillbase.skill.ArchiveReader;
+import dev.skillbase.skill.Validator;
+import io.javalin.config.RoutesConfig;
+import java.util.function.Supplier;
+
+/** Every route of the server in one table, so it reads like the API (and the OpenAPI document). */
+final class ApiRoutes {
+    static final String SKILL = "/api/v1/skills/{namespace}/{name}";
+    static final String VERSION = SKILL + "/versions/{version}";
+
+    private ApiRoutes() {
+    }
+
+    static void register(RoutesConfig routes, Registry registry, PublishGuard guard, HealthHandlers health,
+            Supplier<Links> links, ServerSettings settings, Validator validator, ArchiveReader reader) {
+        ReadHandlers read = new ReadHandlers(registry, links);
+        ArchiveHandler archive = new ArchiveHandler(registry);
+        OpenApiHandler openApi = new OpenApiHandler();
+        routes.get("/health", health::health);
+        routes.get("/ready", health::ready);
+        routes.get("/api/v1/openapi.json", openApi::handle);
+        routes.get("/api/v1/stats", read::stats);
+        routes.get("/api/v1/skills", read::list);
+        routes.get(SKILL, read::skill);
+        routes.get(SKILL + "/versions", read::versions);
+        PublishHandler publish = new PublishHandler(registry, guard, new UploadBody(settings.maxUploadBytes()), reader,
+                validator, links);
+        routes.post(SKILL + "/versions", publish::handle);
+        routes.get(VERSION, read::version);
+        routes.get(VERSION + "/archive", archive::handle);
+        routes.get(VERSION + "/files/<path>", read::file);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.skillbase.server;
+
+import dev.skillbase.registry.VersionConflictException;
+import dev.skillbase.skill.ArchiveTooLargeException;
+import dev.skillbase.skill.BundleTooLargeException;
+import dev.skillbase.skill.UnsafeArchiveException;
+import dev.skillbase.store.DatabaseUnavailableException;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one place that maps a failure to an HTTP problem. Everything a client can cause gets a 4xx with a message
+ * the client can act on; only real server faults become 500 (and only they are {@link Mapped#serverFault()}).
+ */
+public final class Problems {
+    private Problems() {
+    }
+
+    /** A failure's status, problem kind, title, detail, field errors, and extra response headers. */
+    public record Mapped(int status, String slug, String title, String detail, List<FieldError> errors,
+            Map<String, String> headers) {
+
+        Mapped(int status, String slug, String title, String detail) {
+            this(status, slug, title, detail, List.of(), Map.of());
+        }
+
+        public boolean serverFault() {
+            return status >= 500 && status != 503;
+        }
+
+        public ApiProblem toProblem(String instance, String requestId) {
+            return new ApiProblem("urn:skillbase:problem:" + slug, title, status, detail, instance, requestId, errors);
+        }
+    }
+
+    public static Mapped of(Throwable failure) {
+        return switch (failure) {
+            case InvalidParameterException e -> new Mapped(400, "invalid-parameter", "Invalid parameter",
+                    e.getMessage(), List.of(new FieldError(e.parameter(), e.code(), e.getMessage())), Map.of());
+            case SkillNotFoundException e -> new Mapped(404, "skill-not-found", "Skill not found", e.getMessage());
+            case VersionNotFoundException e -> new Mapped(404, "not-found", "Not found", e.getMessage());
+            case PublishRefusedException e -> new Mapped(401, "unauthorized", "Authentication required",
+                    e.getMessage(), List.of(), Map.of("WWW-Authenticate", "Bearer realm=\"skillbase\""));
+            case UnsupportedUploadTypeException e -> new Mapped(415, "unsupported-media-type",
+                    "Unsupported media type", e.getMessage());
+            case UploadTooLargeException e -> new Mapped(413, "upload-too-large", "Upload too large", e.getMessage());
+            case ArchiveTooLargeException e -> new Mapped(413, "archive-too-large", "Archive expands too far",
+                    e.getMessage(), List.of(FieldError.of(e.problem())), Map.of());
+            case BundleTooLargeException e -> new Mapped(413, "archive-too-large", "Archive expands too far",
+                    e.getMessage(), e.problems().stream().map(FieldError::of).toList(), Map.of());
+            case UnsafeArchiveException e -> new Mapped(400, "unsafe-archive", "Archive refused", e.getMessage(),
+                    List.of(FieldError.of(e.problem())), Map.of());
+            case SkillInvalidException e -> new Mapped(422, "invalid-skill", "Invalid skill", e.getMessage(),
+                    e.problems().stream().map(FieldError::of).toList(), Map.of());
+            case VersionConflictException e -> new Mapped(409, "version-conflict", "Version already published",
+                    e.getMessage());
+            case JacksonException e -> new Mapped(400, "malformed-json", "Malformed JSON",
+                    "the request body is not valid JSON: " + e.getOriginalMessage());
+            case NotReadyException e -> new Mapped(503, "not-ready", "Not ready", e.getMessage(), List.of(),
+                    Map.of("Retry-After", "5"));
+            case DatabaseUnavailableException e -> new Mapped(503, "database-unavailable", "Database unavailable",
+                    "the database does not answer right now; try again shortly", List.of(), Map.of("Retry-After", "5"));
+            case HttpResponseException e -> framework(e);
+            default -> new Mapped(500, "internal-error", "Internal server error",
+                    "the server failed while handling this request; quote the request id when reporting it");
+        };
+    }
+
+    /** Javalin's own refusals: no such route, a method the route does not take, a body over Javalin's limit. */
+    private static Mapped framework(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> new Mapped(404, "route-not-found", "Not found", "there is no such resource: " + e.getMessage());
+            case 405 -> new Mapped(405, "method-not-allowed", "Method not allowed",
+                    "this resource does not take that method; it takes " + allowed(e), List.of(),
+                    Map.of("Allow", allowed(e)));
+            case 413 -> new Mapped(413, "upload-too-large", "Upload too large", "the request body is too large");
+            default -> new Mapped(e.getStatus(), "http-" + e.getStatus(), String.valueOf(e.getMessage()),
+                    String.valueOf(e.getMessage()));
+        };
+    }
+
+    private static String allowed(HttpResponseException e) {
+        String methods = e.getDetails().getOrDefault("availableMethods", "");
+        return String.join(", ", methods.split("\\s*,\\s*"));
+    }
+}

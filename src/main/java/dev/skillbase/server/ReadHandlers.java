@@ -1,0 +1,92 @@
+package dev.skillbase.server;
+
+import dev.skillbase.registry.Page;
+import dev.skillbase.registry.Registry;
+import dev.skillbase.registry.SkillDetails;
+import dev.skillbase.registry.SkillRef;
+import dev.skillbase.registry.VersionDetails;
+import dev.skillbase.registry.VersionInfo;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The read routes of API v1 over a {@link Registry}. Stateless apart from its collaborators; thread-safe. */
+final class ReadHandlers {
+    private final Registry registry;
+    private final Supplier<Links> links;
+
+    ReadHandlers(Registry registry, Supplier<Links> links) {
+        this.registry = registry;
+        this.links = links;
+    }
+
+    void list(Context ctx) {
+        ListRequest request = ListRequest.parse(ctx);
+        if (request.text().isPresent()) {
+            respond(ctx, request, registry.search(request.text().get(), request.query()), WireViews.SkillItem::of);
+        } else {
+            respond(ctx, request, registry.list(request.query()), WireViews.SkillItem::of);
+        }
+    }
+
+    private static <T> void respond(Context ctx, ListRequest request, Page<T> page,
+            Function<T, WireViews.SkillItem> view) {
+        ctx.json(new WireViews.PageView<>(page.items().stream().map(view).toList(), page.total(),
+                request.query().limit(), request.query().offset(), request.nextCursor(page.total())));
+    }
+
+    void skill(Context ctx) {
+        SkillRef ref = PathParams.ref(ctx);
+        SkillDetails skill = registry.skill(ref).orElseThrow(() -> new SkillNotFoundException(ref));
+        String etag = Etags.of(skill.id().toString(), skill.updatedAt().toString(),
+                skill.latest().map(VersionInfo::archiveDigest).orElse(""));
+        if (!Etags.notModified(ctx, etag)) {
+            ctx.json(WireViews.SkillView.of(skill, links.get()));
+        }
+    }
+
+    void versions(Context ctx) {
+        SkillRef ref = PathParams.ref(ctx);
+        List<VersionInfo> versions = registry.versions(ref);
+        if (versions.isEmpty() && registry.skill(ref).isEmpty()) {
+            throw new SkillNotFoundException(ref);
+        }
+        ctx.json(new WireViews.VersionList(ref.namespace(), ref.name(),
+                versions.stream().map(v -> WireViews.VersionView.of(ref, v, links.get())).toList()));
+    }
+
+    void version(Context ctx) {
+        SkillRef ref = PathParams.ref(ctx);
+        VersionDetails details = details(ref, PathParams.version(ctx));
+        String etag = Etags.of(details.info().contentDigest(), String.valueOf(details.info().yanked()));
+        if (!Etags.notModified(ctx, etag)) {
+            ctx.json(WireViews.ManifestView.of(details, links.get()));
+        }
+    }
+
+    void file(Context ctx) {
+        SkillRef ref = PathParams.ref(ctx);
+        String version = PathParams.version(ctx);
+        String path = PathParams.filePath(ctx);
+        VersionDetails details = details(ref, version);
+        VersionDetails.FileEntry entry = details.files().stream().filter(f -> f.path().equals(path)).findFirst()
+                .orElseThrow(() -> VersionNotFoundException.noFile(ref, version, path));
+        if (Etags.notModified(ctx, Etags.ofDigest(entry.digest()))) {
+            return;
+        }
+        byte[] bytes = registry.file(ref, version, path)
+                .orElseThrow(() -> VersionNotFoundException.noFile(ref, version, path));
+        ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
+        ctx.contentType(ContentTypes.of(path)).result(bytes);
+    }
+
+    void stats(Context ctx) {
+        ctx.json(WireViews.StatsView.of(registry.stats()));
+    }
+
+    private VersionDetails details(SkillRef ref, String version) {
+        return registry.version(ref, version).orElseThrow(() -> registry.skill(ref).isEmpty()
+                ? new SkillNotFoundException(ref) : new VersionNotFoundException(ref, version));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.skillbase.server;
+
+import dev.skillbase.registry.Registry;
+import dev.skillbase.skill.ArchiveLimits;
+import dev.skillbase.skill.ArchiveReader;
+import dev.skillbase.skill.BundleLimits;
+import dev.skillbase.skill.ValidationMode;
+import dev.skillbase.skill.Validator;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson3;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The registry's HTTP server: Javalin on Jetty with virtual threads, API v1 over one {@link Registry}. Start it with
+ * {@link #start}; {@link #close} stops it gracefully (new connections refused, requests in flight given up to
+ * {@link ServerSettings#shutdownTimeout()} to finish). The registry belongs to the caller, who closes it after.
+ * Thread-safe.
+ */
+public final class SkillbaseServer implements AutoCloseable {
+    /** One registered route, as Javalin knows it ({@code {param}} and {@code <path>} placeholders). */
+    public record Route(String method, String path) {
+    }
+
+    private final Javalin app;
+    private final HealthHandlers health;
+    private final List<Route> routes;
+    private final URI url;
+
+    private SkillbaseServer(Javalin app, HealthHandlers health, List<Route> routes, URI url) {
+        this.app = app;
+        this.health = health;
+        this.routes = List.copyOf(routes);
+        this.url = url;
+    }
+
+    /**
+     * Binds and starts the server.
+     *
+     * @throws io.javalin.util.JavalinBindException when the address is taken or not allowed
+     */
+    public static SkillbaseServer start(ServerSettings settings, Registry registry, PublishGuard guard) {
+        List<Route> routes = new CopyOnWriteArrayList<>();
+        HealthHandlers health = new HealthHandlers(registry);
+        LinksHolder links = new LinksHolder();
+        Javalin app = Javalin.create(config -> configure(config, settings, registry, guard, health, links, routes));
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            health.close();
+            throw e;
+        }
+        URI url = URI.create("http://" + (settings.host().contains(":") && !settings.host().startsWith("[")
+                ? "[" + settings.host() + "]" : settings.host()) + ":" + app.port());
+        links.base = settings.baseUrl().orElse(url);
+        return new SkillbaseServer(app, health, routes, url);
+    }
+
+    /** The base URL is known only once the port is bound; handlers read it per request. */
+    private static final class LinksHolder {
+        private volatile URI base;
+
+        Links get() {
+            return new Links(base);
+        }
+    }
+
+    private static void configure(JavalinConfig config, ServerSettings settings, Registry registry,
+            PublishGuard guard, HealthHandlers health, LinksHolder links, List<Route> routes) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.concurrency.useVirtualThreads = true;
+        config.http.prefer405over404 = true;
+        config.http.maxRequestSize = settings.maxUploadBytes();
+        config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
+        config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, settings.maxUploadBytes()),
+                io.javalin.config.SizeUnit.BYTES);
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(settings.shutdownTimeout().toMillis());
+            server.setHandler(new GracefulHandler());
+        });
+        if (!settings.corsOrigins().isEmpty()) {
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                if (settings.corsOrigins().contains("*")) {
+                    rule.anyHost();
+                } else {
+                    settings.corsOrigins().forEach(rule::allowHost);
+                }
+                rule.exposeHeader("ETag");
+                rule.exposeHeader(RequestIds.HEADER);
+                rule.exposeHeader("Location");
+            }));
+        }
+        config.events.handlerAdded(meta -> {
+            if (meta.getHttpMethod().isHttpMethod()) {
+                routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()));
+            }
+        });
+        config.requestLogger.http(AccessLog::log);
+        ProblemResponder problems = new ProblemResponder(Json.MAPPER);
+        config.routes.exception(HttpResponseException.class, problems::respond);
+        config.routes.exception(Exception.class, problems::respond);
+        config.routes.before(ctx -> {
+            RequestIds.of(ctx);
+            ctx.header("X-Content-Type-Options", "nosniff");
+        });
+        ApiRoutes.register(config.routes, registry, guard, health, links::get, settings, validator(), reader());
+    }
+
+    private static Validator validator() {
+        return new Validator(ValidationMode.STRICT, BundleLimits.DEFAULT);
+    }
+
+    private static ArchiveReader reader() {
+        return new ArchiveReader(ArchiveLimits.DEFAULT);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://host:port} as bound (the real port when 0 was asked for). */
+    public URI url() {
+        return url;
+    }
+
+    /** Every HTTP route registered, in registration order. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Stops gracefully; idempotent. */
+    @Override
+    public void close() {
+        app.stop();
+        health.close();
+    }
+}

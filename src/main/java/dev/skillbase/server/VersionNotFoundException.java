@@ -1,0 +1,18 @@
+package dev.skillbase.server;
+
+import dev.skillbase.registry.SkillRef;
+
+/** The skill exists but not this version, or the version has no such file (404). */
+public final class VersionNotFoundException extends RuntimeException {
+    public VersionNotFoundException(SkillRef ref, String version) {
+        super("skill " + ref + " has no version " + version);
+    }
+
+    private VersionNotFoundException(String message) {
+        super(message);
+    }
+
+    public static VersionNotFoundException noFile(SkillRef ref, String version, String path) {
+        return new VersionNotFoundException("version " + ref + "@" + version + " has no file " + path);
+    }
+}

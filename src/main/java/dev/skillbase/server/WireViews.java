@@ -1,0 +1,98 @@
+package dev.skillbase.server;
+
+import dev.skillbase.registry.RegistryStats;
+import dev.skillbase.registry.SearchHit;
+import dev.skillbase.registry.SkillDetails;
+import dev.skillbase.registry.SkillRef;
+import dev.skillbase.registry.SkillSummary;
+import dev.skillbase.registry.VersionDetails;
+import dev.skillbase.registry.VersionInfo;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** The API's wire records (snake_case in JSON, {@code null} for absent values), built from the registry's records. */
+final class WireViews {
+    private WireViews() {
+    }
+
+    record SkillItem(String namespace, String name, String title, String description, String taxonomyPath,
+            String status, String latestVersion, List<String> tags, long installs, Instant createdAt,
+            Instant updatedAt, Double score) {
+
+        static SkillItem of(SkillSummary s) {
+            return of(s, null);
+        }
+
+        static SkillItem of(SearchHit hit) {
+            return of(hit.skill(), hit.score());
+        }
+
+        private static SkillItem of(SkillSummary s, Double score) {
+            return new SkillItem(s.ref().namespace(), s.ref().name(), s.title(), s.description(), s.taxonomyPath(),
+                    s.status(), s.latestVersion().orElse(null), s.tags(), s.installs(), s.createdAt(), s.updatedAt(),
+                    score);
+        }
+    }
+
+    record PageView<T>(List<T> items, long total, int limit, int offset, String nextCursor) {
+    }
+
+    record Counters(long installs, long versions) {
+    }
+
+    record SkillView(String id, String namespace, String name, String title, String description,
+            String taxonomyPath, String status, String visibility, String license, String sourceUrl, String homepage,
+            List<String> tags, VersionView latest, Counters counters, Instant createdAt, Instant updatedAt) {
+
+        static SkillView of(SkillDetails d, Links links) {
+            return new SkillView(d.id().toString(), d.ref().namespace(), d.ref().name(), d.title(), d.description(),
+                    d.taxonomyPath(), d.status(), d.visibility(), d.license().orElse(null),
+                    d.sourceUrl().orElse(null), d.homepage().orElse(null), d.tags(),
+                    d.latest().map(v -> VersionView.of(d.ref(), v, links)).orElse(null),
+                    new Counters(d.installs(), d.versionCount()), d.createdAt(), d.updatedAt());
+        }
+    }
+
+    record VersionView(String version, String contentDigest, String archiveDigest, long size, int fileCount,
+            Instant publishedAt, String publishedBy, boolean yanked, String archiveUrl) {
+
+        static VersionView of(SkillRef ref, VersionInfo v, Links links) {
+            return new VersionView(v.version(), v.contentDigest(), v.archiveDigest(), v.size(), v.fileCount(),
+                    v.publishedAt(), v.publishedBy().orElse(null), v.yanked(), links.archive(ref, v.version()));
+        }
+    }
+
+    record VersionList(String namespace, String name, List<VersionView> items) {
+    }
+
+    record FileView(String path, long size, String digest, boolean executable) {
+        static FileView of(VersionDetails.FileEntry f) {
+            return new FileView(f.path(), f.size(), f.digest(), f.executable());
+        }
+    }
+
+    record ManifestView(String namespace, String name, String version, String contentDigest, String archiveDigest,
+            long size, int fileCount, Instant publishedAt, String publishedBy, boolean yanked, String changelog,
+            JsonNode frontmatter, List<FileView> files, String archiveUrl) {
+
+        static ManifestView of(VersionDetails d, Links links) {
+            VersionInfo v = d.info();
+            return new ManifestView(d.ref().namespace(), d.ref().name(), v.version(), v.contentDigest(),
+                    v.archiveDigest(), v.size(), v.fileCount(), v.publishedAt(), v.publishedBy().orElse(null),
+                    v.yanked(), d.changelog().orElse(null), Json.MAPPER.readTree(d.frontmatterJson()),
+                    d.files().stream().map(FileView::of).toList(), links.archive(d.ref(), v.version()));
+        }
+    }
+
+    record StatsView(long skills, long versions, long namespaces, long categories, long tags, long blobs,
+            long blobBytes, long installs) {
+        static StatsView of(RegistryStats s) {
+            return new StatsView(s.skills(), s.versions(), s.namespaces(), s.categories(), s.tags(), s.blobs(),
+                    s.blobBytes(), s.installs());
+        }
+    }
+
+    record Health(String status) {
+    }
+}
