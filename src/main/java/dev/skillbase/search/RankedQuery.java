@@ -26,11 +26,17 @@ record RankedQuery(String from, String match, String score, Map<String, Object> 
         SkillFilter filter = SkillFilter.of(query);
         String where = " WHERE " + match + " AND " + filter.where();
         // the window count spares a second full-text scan for the total (PostgreSQL: half the time of a search);
-        // the inner query keeps bm25() where FTS5 allows it
-        List<Scored> scored = handle.createQuery("SELECT ranked.*, count(*) OVER () AS total FROM (SELECT "
-                        + SkillRows.COLUMNS + ", " + score + " AS score FROM " + from + where + ") AS ranked"
-                        + " ORDER BY CASE WHEN ranked.name = :exact THEN 0 ELSE 1 END, ranked.score DESC,"
-                        + " ranked.name, ranked.namespace LIMIT :limit OFFSET :offset")
+        // the inner query keeps bm25() where FTS5 allows it and ranks only ids and names: the skills' other
+        // columns are read for the page alone, not for every match (half the time of a broad search on SQLite)
+        String order = "CASE WHEN %1$s = :exact THEN 0 ELSE 1 END, %2$s DESC, %1$s, %3$s";
+        List<Scored> scored = handle.createQuery("SELECT " + SkillRows.COLUMNS + ", page.score, page.total FROM ("
+                        + "SELECT ranked.*, count(*) OVER () AS total FROM (SELECT s.id AS skill_id,"
+                        + " s.name AS skill_name, n.name AS namespace_name, " + score + " AS score FROM " + from + where
+                        + ") AS ranked ORDER BY "
+                        + order.formatted("ranked.skill_name", "ranked.score", "ranked.namespace_name")
+                        + " LIMIT :limit OFFSET :offset) AS page"
+                        + " JOIN skills s ON s.id = page.skill_id JOIN namespaces n ON n.id = s.namespace_id"
+                        + " ORDER BY " + order.formatted("s.name", "page.score", "n.name"))
                 .bindMap(parameters)
                 .bindMap(filter.parameters())
                 .bind("exact", terms.exactName())
