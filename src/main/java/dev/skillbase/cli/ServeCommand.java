@@ -1,13 +1,10 @@
 package dev.skillbase.cli;
 
-import dev.skillbase.registry.CachingRegistry;
 import dev.skillbase.registry.LocalRegistry;
-import dev.skillbase.registry.Registry;
 import dev.skillbase.server.PublishGuard;
 import dev.skillbase.server.ServerSettings;
 import dev.skillbase.server.SkillbaseServer;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,9 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
                 Optional.ofNullable(port), Optional.ofNullable(db), Optional.ofNullable(baseUrl), corsOrigins,
                 Optional.ofNullable(maxUploadBytes), allowAnonymousPublish, Optional.ofNullable(shutdownTimeout)),
                 System.getenv());
-        // SKILLBASE_SKILL_CACHE=off turns the in-memory cache of skill records off (to measure it)
-        Registry registry = "off".equals(System.getenv("SKILLBASE_SKILL_CACHE")) ? LocalRegistry.open(settings.database())
-                : new CachingRegistry(LocalRegistry.open(settings.database()), 10_000, Duration.ofSeconds(30));
+        LocalRegistry registry = LocalRegistry.open(settings.database());
         SkillbaseServer server;
         try {
             server = SkillbaseServer.start(settings, registry, PublishGuard.anonymous(settings.allowAnonymousPublish()));
