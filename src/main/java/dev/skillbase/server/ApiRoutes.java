@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 final class ApiRoutes {
     static final String SKILL = "/api/v1/skills/{namespace}/{name}";
     static final String VERSION = SKILL + "/versions/{version}";
+    /** A namespace as a base URL of its own, for discovery clients. */
+    static final String NAMESPACE_BASE = "/ns/{namespace}";
 
     private ApiRoutes() {
     }
@@ -32,5 +34,18 @@ final class ApiRoutes {
         routes.get(VERSION, read::version);
         routes.get(VERSION + "/archive", archive::handle);
         routes.get(VERSION + "/files/<path>", read::file);
+        compatibility(routes, registry, links);
+    }
+
+    /** The endpoints existing clients speak: discovery indexes (global and per namespace) and skills.sh search. */
+    private static void compatibility(RoutesConfig routes, Registry registry, Supplier<Links> links) {
+        PublicCatalog catalog = new PublicCatalog(registry);
+        DiscoveryHandlers discovery = new DiscoveryHandlers(registry, catalog, links);
+        for (String base : new String[] {"", NAMESPACE_BASE}) {
+            routes.get(base + "/.well-known/agent-skills/index.json", discovery::agentSkillsIndex);
+            routes.get(base + "/.well-known/skills/index.json", discovery::legacyIndex);
+            routes.get(base + "/.well-known/skills/{name}/<path>", discovery::legacyFile);
+        }
+        routes.get("/api/search", new SkillsSearchHandler(catalog, links)::handle);
     }
 }

@@ -40,6 +40,8 @@ public final class Problems {
             case InvalidParameterException e -> new Mapped(400, "invalid-parameter", "Invalid parameter",
                     e.getMessage(), List.of(new FieldError(e.parameter(), e.code(), e.getMessage())), Map.of());
             case SkillNotFoundException e -> new Mapped(404, "skill-not-found", "Skill not found", e.getMessage());
+            case NamespaceNotFoundException e -> new Mapped(404, "namespace-not-found", "Namespace not found",
+                    e.getMessage());
             case VersionNotFoundException e -> new Mapped(404, "not-found", "Not found", e.getMessage());
             case PublishRefusedException e -> new Mapped(401, "unauthorized", "Authentication required",
                     e.getMessage(), List.of(), Map.of("WWW-Authenticate", "Bearer realm=\"skillbase\""));
