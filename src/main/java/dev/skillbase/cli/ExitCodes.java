@@ -1,5 +1,8 @@
 package dev.skillbase.cli;
 
+import dev.skillbase.registry.InvalidRegistryUrlException;
+import dev.skillbase.registry.RegistryAuthException;
+import dev.skillbase.registry.RegistryRejectedException;
 import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.server.InvalidSettingException;
 import dev.skillbase.skill.SkillPathException;
@@ -17,7 +20,7 @@ public final class ExitCodes {
     public static final int INVALID = 1;
     /** Usage error: unknown option, bad argument, malformed setting. */
     public static final int USAGE = 2;
-    /** Environment error: database unreachable, file not writable. */
+    /** Environment error: database or registry unreachable, credentials refused, file not writable. */
     public static final int ENVIRONMENT = 3;
 
     private ExitCodes() {
@@ -38,6 +41,17 @@ public final class ExitCodes {
         }
         if (failure instanceof VersionConflictException) {
             return INVALID;
+        }
+        // a registry server: a malformed --registry is usage; what it rejects as bad input is input; refused
+        // credentials are the environment's to fix (a token), like an unreachable server
+        if (failure instanceof InvalidRegistryUrlException) {
+            return USAGE;
+        }
+        if (failure instanceof RegistryRejectedException) {
+            return INVALID;
+        }
+        if (failure instanceof RegistryAuthException) {
+            return ENVIRONMENT;
         }
         return ENVIRONMENT;
     }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             InitCommand.class,
             PushCommand.class,
+            PublishCommand.class,
             ListCommand.class,
             ShowCommand.class,
             SearchCommand.class,
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:the input was invalid (validation failed, conflict)",
             "2:usage error (unknown option, bad argument)",
-            "3:environment error (database unreachable, file not writable)"
+            "3:environment error (database or registry unreachable, credentials refused, file not writable)"
         })
 public final class SkillbaseCommand implements Callable<Integer> {
 
