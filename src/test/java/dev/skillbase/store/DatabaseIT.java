@@ -143,9 +143,7 @@ class DatabaseIT {
     @Test
     void a_read_only_sqlite_file_is_reported_as_not_writable() throws IOException {
         Path file = TestDatabases.freshSqlite();
-        try (Database ignored = Database.open(new SqliteUrl(file))) {
-            // creates and migrates the file
-        }
+        Database.open(new SqliteUrl(file)).close(); // creates and migrates the file
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
 
         assertThatThrownBy(() -> LocalRegistry.open(file.toString()))
@@ -179,8 +177,9 @@ class DatabaseIT {
         Path dataHome = TestDatabases.freshSqlite().getParent().resolve("data");
         SqliteUrl url = DatabaseUrl.defaultLocation(Map.of("XDG_DATA_HOME", dataHome.toString()));
 
-        try (Database ignored = Database.open(url)) {
+        try (Database database = Database.open(url)) {
             assertThat(dataHome.resolve("skillbase/skillbase.db")).isRegularFile();
+            assertThat(database.url()).isEqualTo(url);
         }
     }
 }
