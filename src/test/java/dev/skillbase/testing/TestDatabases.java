@@ -73,9 +73,7 @@ public final class TestDatabases {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started)));
                 postgres = started;
                 execute("CREATE DATABASE " + TEMPLATE);
-                try (Database ignored = Database.open(DatabaseUrl.parse(url(TEMPLATE)))) {
-                    // opening migrates the template
-                }
+                Database.open(DatabaseUrl.parse(url(TEMPLATE))).close(); // opening migrates the template
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }
