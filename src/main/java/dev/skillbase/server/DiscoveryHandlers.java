@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The discovery indexes the {@code skills} CLI (and other clients) read, for the whole registry and per namespace
- * ({@code /ns/{namespace}} is a base URL of its own):
+ * ({@code /ns/{namespace}} is a base URL of its own, and {@code /ns/{namespace}@{name}} one holding just that skill,
+ * which is the {@code SOURCE@NAME} that {@code skills find} prints):
  * <ul>
  *   <li>{@code .well-known/agent-skills/index.json}, discovery RFC v0.2: one {@code archive} entry per skill, its
  *       URL the latest version's deterministic tar.gz (SKILL.md at its root) and its digest the SHA-256 of exactly
@@ -68,7 +69,7 @@ final class DiscoveryHandlers {
     }
 
     void legacyFile(Context ctx) {
-        Optional<String> namespace = namespace(ctx);
+        Optional<String> namespace = Scope.of(ctx).namespace();
         String name = PathParams.name(ctx.pathParam(PathParams.NAME), PathParams.NAME);
         String path = PathParams.filePath(ctx);
         SkillDetails skill = catalog.skill(namespace, name)
@@ -81,18 +82,31 @@ final class DiscoveryHandlers {
     }
 
     private List<SkillDetails> skills(Context ctx) {
-        Optional<String> namespace = namespace(ctx);
-        List<SkillDetails> skills = catalog.skills(namespace);
-        if (namespace.isPresent() && skills.isEmpty()) {
-            throw new NamespaceNotFoundException(namespace.get());
+        Scope scope = Scope.of(ctx);
+        if (scope.only().isPresent()) {
+            String name = scope.only().get();
+            return List.of(catalog.skill(scope.namespace(), name).orElseThrow(() -> new SkillNotFoundException(
+                    new SkillRef(scope.namespace().orElseThrow(), name))));
+        }
+        List<SkillDetails> skills = catalog.skills(scope.namespace());
+        if (scope.namespace().isPresent() && skills.isEmpty()) {
+            throw new NamespaceNotFoundException(scope.namespace().get());
         }
         return skills;
     }
 
-    private static Optional<String> namespace(Context ctx) {
-        return ctx.pathParamMap().containsKey(PathParams.NAMESPACE)
-                ? Optional.of(PathParams.name(ctx.pathParam(PathParams.NAMESPACE), PathParams.NAMESPACE))
-                : Optional.empty();
+    /** The whole registry, a namespace ({@code /ns/acme}), or one skill of it ({@code /ns/acme@pdf-tools}). */
+    private record Scope(Optional<String> namespace, Optional<String> only) {
+        static Scope of(Context ctx) {
+            if (!ctx.pathParamMap().containsKey(PathParams.NAMESPACE)) {
+                return new Scope(Optional.empty(), Optional.empty());
+            }
+            String raw = ctx.pathParam(PathParams.NAMESPACE);
+            int at = raw.indexOf('@');
+            String namespace = PathParams.name(at < 0 ? raw : raw.substring(0, at), PathParams.NAMESPACE);
+            return new Scope(Optional.of(namespace), at < 0 ? Optional.empty()
+                    : Optional.of(PathParams.name(raw.substring(at + 1), PathParams.NAME)));
+        }
     }
 
     private List<String> files(SkillDetails skill) {

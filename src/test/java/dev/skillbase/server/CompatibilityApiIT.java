@@ -101,6 +101,23 @@ class CompatibilityApiIT {
     }
 
     @Test
+    void namespace_at_name_base_url_holds_just_that_skill() {
+        try (TestServer t = TestServer.start(DbKind.SQLITE)) {
+            publish(t, "acme", "pdf-tools", "PDFs.");
+            publish(t, "acme", "csv-tools", "CSVs.");
+
+            JsonNode one = TestServer.json(t.get("/ns/acme@csv-tools/.well-known/agent-skills/index.json"));
+            JsonNode legacy = TestServer.json(t.get("/ns/acme@csv-tools/.well-known/skills/index.json"));
+            HttpResponse<String> file = t.get("/ns/acme@csv-tools/.well-known/skills/csv-tools/SKILL.md");
+
+            assertThat(names(one)).containsExactly("csv-tools");
+            assertThat(names(legacy)).containsExactly("csv-tools");
+            assertThat(file.statusCode()).isEqualTo(200);
+            problem(t.get("/ns/acme@nothing/.well-known/agent-skills/index.json"), 404);
+        }
+    }
+
+    @Test
     void unknown_namespace_and_unknown_compatibility_routes_are_404_problems() {
         try (TestServer t = TestServer.start(DbKind.SQLITE)) {
             publish(t, "acme", "pdf-tools", "PDFs.");

@@ -148,6 +148,18 @@ class SkillsCliInteropIT {
 
     @ParameterizedTest
     @EnumSource(Peer.class)
+    void skills_add_of_what_find_prints_installs_that_one_skill(Peer peer, @TempDir Path project,
+            @TempDir Path home) {
+        SkillsCli.Result result = peer.cli().run(project, home, Map.of(), "add",
+                server.server.url() + "/ns/acme@csv-tools", "-a", "claude-code", "-y");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertSameFiles(files(project.resolve(".claude/skills/csv-tools")), publishedFiles("acme", "csv-tools"));
+        assertThat(project.resolve(".claude/skills/pdf-tools")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Peer.class)
     void skills_find_with_skills_api_url_lists_our_skills_with_an_addable_source(Peer peer, @TempDir Path project,
             @TempDir Path home) {
         SkillsCli.Result result = peer.cli().run(project, home, Map.of("SKILLS_API_URL", server.server.url().toString()),
