@@ -123,9 +123,15 @@ final class RegistryTransport implements AutoCloseable {
         };
     }
 
+    /** The first message along the causes (the JDK's ConnectException often has none of its own). */
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e instanceof java.net.ConnectException ? "connection refused (is the server running?)"
+                : e.getClass().getSimpleName();
     }
 
     /** The parts of an RFC 9457 problem the client reports. */
