@@ -25,6 +25,11 @@ public final class DbOption {
         return LocalRegistry.open(resolve());
     }
 
+    /** As {@link #open()}, with the database-only parts (accounts). */
+    LocalRegistry openLocal() {
+        return LocalRegistry.open(resolve());
+    }
+
     /**
      * The database when it may hold something; never creates an SQLite file (for dry runs). A PostgreSQL database
      * is opened as usual, which brings its schema up to date.

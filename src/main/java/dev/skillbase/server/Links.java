@@ -9,6 +9,10 @@ record Links(URI base) {
         return base + "/api/v1/skills/" + ref.namespace() + "/" + ref.name() + "/versions/" + version + "/archive";
     }
 
+    String skill(SkillRef ref) {
+        return base + "/api/v1/skills/" + ref.namespace() + "/" + ref.name();
+    }
+
     String version(SkillRef ref, String version) {
         return base + "/api/v1/skills/" + ref.namespace() + "/" + ref.name() + "/versions/" + version;
     }
