@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the skillbase registry server: API v1 under /api/v1, /health, /ready.",
             "Each option can also be set with the environment variable shown; an option given on the command line wins.",
-            "Changes (publishing, editing skills, namespaces, tokens) need an API token: Authorization: Bearer"
-                    + " <token>. On a new database, create the first admin and their token with"
+            "Changes (publishing, editing skills, namespaces, tokens) need an API token (else 401):"
+                    + " Authorization: Bearer <token>. On a new database, create the first admin and their token with"
                     + " 'skillbase admin bootstrap --user NAME --db URL', then users and tokens with"
                     + " 'skillbase user create' and 'skillbase token create'. --allow-anonymous-publish also lets"
                     + " callers without a token publish (tests and single-user local servers only)."
