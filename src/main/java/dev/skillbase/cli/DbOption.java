@@ -63,6 +63,11 @@ public final class DbOption {
         return server.isPresent() ? http(server.get()) : LocalRegistry.open(resolve());
     }
 
+    /** As {@link #open()}, with the database-only parts (accounts). */
+    LocalRegistry openLocal() {
+        return LocalRegistry.open(resolve());
+    }
+
     /**
      * The registry when it may hold something; never creates an SQLite file (for dry runs). A PostgreSQL database
      * is opened as usual, which brings its schema up to date; a registry server is only read.

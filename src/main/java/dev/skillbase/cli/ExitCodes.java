@@ -1,8 +1,16 @@
 package dev.skillbase.cli;
 
+import dev.skillbase.account.AccountConflictException;
+import dev.skillbase.account.InvalidAccountInputException;
+import dev.skillbase.account.NamespaceNotFoundException;
+import dev.skillbase.account.TokenNotFoundException;
+import dev.skillbase.account.UserNotFoundException;
 import dev.skillbase.registry.InvalidRegistryUrlException;
+import dev.skillbase.registry.NoSuchSkillException;
+import dev.skillbase.registry.NoSuchVersionException;
 import dev.skillbase.registry.RegistryAuthException;
 import dev.skillbase.registry.RegistryRejectedException;
+import dev.skillbase.registry.SkillExistsException;
 import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.server.InvalidSettingException;
 import dev.skillbase.skill.SkillPathException;
@@ -39,7 +47,16 @@ public final class ExitCodes {
         if (failure instanceof InvalidDatabaseUrlException || failure instanceof InvalidSettingException) {
             return USAGE;
         }
-        if (failure instanceof VersionConflictException) {
+        if (failure instanceof VersionConflictException || failure instanceof SkillExistsException
+                || failure instanceof NoSuchSkillException || failure instanceof NoSuchVersionException) {
+            return INVALID;
+        }
+        // accounts: a malformed name, role, scope or expiry is usage; what clashes with the data is input
+        if (failure instanceof InvalidAccountInputException) {
+            return USAGE;
+        }
+        if (failure instanceof AccountConflictException || failure instanceof UserNotFoundException
+                || failure instanceof NamespaceNotFoundException || failure instanceof TokenNotFoundException) {
             return INVALID;
         }
         // a registry server: a malformed --registry is usage; what it rejects as bad input is input; refused

@@ -23,7 +23,12 @@ import picocli.CommandLine.Spec;
             ShowCommand.class,
             SearchCommand.class,
             StatsCommand.class,
-            ServeCommand.class
+            ServeCommand.class,
+            AdminCommand.class,
+            UserCommand.class,
+            NamespaceCommand.class,
+            MemberCommand.class,
+            TokenCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

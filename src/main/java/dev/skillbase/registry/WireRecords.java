@@ -18,7 +18,7 @@ final class WireRecords {
         JsonNode latest = n.get("latest");
         return new SkillDetails(UUID.fromString(text(n, "id")), ref, text(n, "title"), text(n, "description"),
                 text(n, "taxonomy_path"), text(n, "status"), text(n, "visibility"), optional(n, "license"),
-                optional(n, "source_url"), optional(n, "homepage"), strings(n.get("tags")),
+                optional(n, "source_url"), optional(n, "homepage"), optional(n, "repo"), strings(n.get("tags")),
                 latest == null || latest.isNull() ? Optional.empty() : Optional.of(version(latest)),
                 n.path("counters").path("installs").asLong(), n.path("counters").path("versions").asLong(),
                 instant(n, "created_at"), instant(n, "updated_at"));

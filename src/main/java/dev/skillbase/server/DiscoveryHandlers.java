@@ -1,7 +1,9 @@
 package dev.skillbase.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.skillbase.registry.Registry;
+import dev.skillbase.account.NamespaceNotFoundException;
+import dev.skillbase.registry.LocalRegistry;
+import dev.skillbase.registry.Viewer;
 import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionDetails;
@@ -28,11 +30,11 @@ final class DiscoveryHandlers {
     static final String SCHEMA_V2 = "https://schemas.agentskills.io/discovery/0.2.0/schema.json";
     static final int MAX_DESCRIPTION = 1024;
 
-    private final Registry registry;
+    private final LocalRegistry registry;
     private final PublicCatalog catalog;
     private final Supplier<Links> links;
 
-    DiscoveryHandlers(Registry registry, PublicCatalog catalog, Supplier<Links> links) {
+    DiscoveryHandlers(LocalRegistry registry, PublicCatalog catalog, Supplier<Links> links) {
         this.registry = registry;
         this.catalog = catalog;
         this.links = links;
@@ -75,7 +77,7 @@ final class DiscoveryHandlers {
         SkillDetails skill = catalog.skill(namespace, name)
                 .orElseThrow(() -> new SkillNotFoundException(new SkillRef(namespace.orElse("*"), name)));
         String version = skill.latest().orElseThrow().version();
-        byte[] bytes = registry.file(skill.ref(), version, path)
+        byte[] bytes = registry.file(skill.ref(), version, path, Viewer.PUBLIC)
                 .orElseThrow(() -> VersionNotFoundException.noFile(skill.ref(), version, path));
         ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
         ctx.contentType(ContentTypes.of(path)).result(bytes);
@@ -111,7 +113,8 @@ final class DiscoveryHandlers {
 
     private List<String> files(SkillDetails skill) {
         String version = skill.latest().orElseThrow().version();
-        return registry.version(skill.ref(), version).map(VersionDetails::files).orElse(List.of()).stream()
+        return registry.version(skill.ref(), version, Viewer.PUBLIC)
+                .map(VersionDetails::files).orElse(List.of()).stream()
                 .map(VersionDetails.FileEntry::path).toList();
     }
 

@@ -14,6 +14,10 @@ record Links(URI base) {
         return base + "/ns/" + namespace;
     }
 
+    String skill(SkillRef ref) {
+        return base + "/api/v1/skills/" + ref.namespace() + "/" + ref.name();
+    }
+
     String version(SkillRef ref, String version) {
         return base + "/api/v1/skills/" + ref.namespace() + "/" + ref.name() + "/versions/" + version;
     }

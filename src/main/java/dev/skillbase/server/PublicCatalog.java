@@ -1,7 +1,8 @@
 package dev.skillbase.server;
 
 import dev.skillbase.registry.Page;
-import dev.skillbase.registry.Registry;
+import dev.skillbase.registry.LocalRegistry;
+import dev.skillbase.registry.Viewer;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillQuery;
@@ -28,9 +29,9 @@ final class PublicCatalog {
     static final Set<String> LISTED_STATUSES = Set.of("active", "deprecated");
     private static final int PAGE = SkillQuery.MAX_LIMIT;
 
-    private final Registry registry;
+    private final LocalRegistry registry;
 
-    PublicCatalog(Registry registry) {
+    PublicCatalog(LocalRegistry registry) {
         this.registry = registry;
     }
 
@@ -39,7 +40,7 @@ final class PublicCatalog {
         Map<String, SkillDetails> byName = new LinkedHashMap<>();
         for (SkillSummary summary : summaries(namespace)) {
             if (!byName.containsKey(summary.ref().name())) {
-                registry.skill(summary.ref()).filter(PublicCatalog::shown)
+                registry.skill(summary.ref(), Viewer.PUBLIC).filter(PublicCatalog::shown)
                         .ifPresent(details -> byName.put(summary.ref().name(), details));
             }
         }
@@ -49,11 +50,12 @@ final class PublicCatalog {
     /** The shown skill called {@code name} in a namespace, or the one the global index lists under that name. */
     Optional<SkillDetails> skill(Optional<String> namespace, String name) {
         if (namespace.isPresent()) {
-            return registry.skill(new SkillRef(namespace.get(), name)).filter(PublicCatalog::shown);
+            return registry.skill(new SkillRef(namespace.get(), name), Viewer.PUBLIC).filter(PublicCatalog::shown);
         }
         for (SkillSummary summary : summaries(Optional.empty())) {
             if (summary.ref().name().equals(name)) {
-                Optional<SkillDetails> details = registry.skill(summary.ref()).filter(PublicCatalog::shown);
+                Optional<SkillDetails> details =
+                        registry.skill(summary.ref(), Viewer.PUBLIC).filter(PublicCatalog::shown);
                 if (details.isPresent()) {
                     return details;
                 }
@@ -68,7 +70,7 @@ final class PublicCatalog {
         List<SkillDetails> shown = new ArrayList<>();
         for (SearchHit hit : hits.items()) {
             if (LISTED_STATUSES.contains(hit.skill().status())) {
-                registry.skill(hit.skill().ref()).filter(PublicCatalog::shown).ifPresent(shown::add);
+                registry.skill(hit.skill().ref(), Viewer.PUBLIC).filter(PublicCatalog::shown).ifPresent(shown::add);
             }
         }
         return shown;
