@@ -131,4 +131,26 @@ class VisibilityIT {
             assertThat(t.call("GET", VAULT, actors.oscar, null).statusCode()).isEqualTo(200);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void discovery_indexes_and_skills_search_show_neither_private_nor_unlisted_skills(DbKind kind) {
+        try (TestServer t = TestServer.start(kind)) {
+            Actors actors = setUp(t);
+            for (String route : List.of("/.well-known/agent-skills/index.json", "/.well-known/skills/index.json",
+                    "/ns/acme/.well-known/agent-skills/index.json", "/ns/acme/.well-known/skills/index.json",
+                    "/api/search?q=pdf", "/api/search?q=gem&owner=vault")) {
+                for (String token : new String[] {null, actors.mia}) {
+                    HttpResponse<String> response = t.call("GET", route, token, null);
+                    assertThat(response.body()).as(route)
+                            .doesNotContain("secret-sauce").doesNotContain("hidden-gem").doesNotContain("vault");
+                }
+            }
+            assertThat(t.get("/ns/acme/.well-known/agent-skills/index.json").body()).contains("pdf-tools");
+            for (String route : List.of("/ns/vault/.well-known/agent-skills/index.json",
+                    "/.well-known/skills/secret-sauce/SKILL.md", "/ns/acme/.well-known/skills/secret-sauce/SKILL.md")) {
+                ProblemAssert.problem(t.get(route), 404);
+            }
+        }
+    }
 }
