@@ -1,5 +1,16 @@
 package dev.skillbase.cli;
 
+import dev.skillbase.account.AccountConflictException;
+import dev.skillbase.account.InvalidAccountInputException;
+import dev.skillbase.account.NamespaceNotFoundException;
+import dev.skillbase.account.TokenNotFoundException;
+import dev.skillbase.account.UserNotFoundException;
+import dev.skillbase.registry.InvalidRegistryUrlException;
+import dev.skillbase.registry.NoSuchSkillException;
+import dev.skillbase.registry.NoSuchVersionException;
+import dev.skillbase.registry.RegistryAuthException;
+import dev.skillbase.registry.RegistryRejectedException;
+import dev.skillbase.registry.SkillExistsException;
 import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.server.InvalidSettingException;
 import dev.skillbase.skill.SkillPathException;
@@ -17,7 +28,7 @@ public final class ExitCodes {
     public static final int INVALID = 1;
     /** Usage error: unknown option, bad argument, malformed setting. */
     public static final int USAGE = 2;
-    /** Environment error: database unreachable, file not writable. */
+    /** Environment error: database or registry unreachable, credentials refused, file not writable. */
     public static final int ENVIRONMENT = 3;
 
     private ExitCodes() {
@@ -36,8 +47,28 @@ public final class ExitCodes {
         if (failure instanceof InvalidDatabaseUrlException || failure instanceof InvalidSettingException) {
             return USAGE;
         }
-        if (failure instanceof VersionConflictException) {
+        if (failure instanceof VersionConflictException || failure instanceof SkillExistsException
+                || failure instanceof NoSuchSkillException || failure instanceof NoSuchVersionException) {
             return INVALID;
+        }
+        // accounts: a malformed name, role, scope or expiry is usage; what clashes with the data is input
+        if (failure instanceof InvalidAccountInputException) {
+            return USAGE;
+        }
+        if (failure instanceof AccountConflictException || failure instanceof UserNotFoundException
+                || failure instanceof NamespaceNotFoundException || failure instanceof TokenNotFoundException) {
+            return INVALID;
+        }
+        // a registry server: a malformed --registry is usage; what it rejects as bad input is input; refused
+        // credentials are the environment's to fix (a token), like an unreachable server
+        if (failure instanceof InvalidRegistryUrlException) {
+            return USAGE;
+        }
+        if (failure instanceof RegistryRejectedException) {
+            return INVALID;
+        }
+        if (failure instanceof RegistryAuthException) {
+            return ENVIRONMENT;
         }
         return ENVIRONMENT;
     }

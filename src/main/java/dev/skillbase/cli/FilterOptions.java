@@ -1,6 +1,7 @@
 package dev.skillbase.cli;
 
 import dev.skillbase.registry.SkillQuery;
+import dev.skillbase.registry.Viewer;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +64,7 @@ public final class FilterOptions {
     SkillQuery query(SkillQuery.Sort sort) {
         return new SkillQuery(Optional.ofNullable(namespace), status().map(s -> s.name().toLowerCase(Locale.ROOT)),
                 Optional.ofNullable(tag).map(t -> t.toLowerCase(Locale.ROOT)), Optional.ofNullable(category), sort,
-                limit, offset);
+                limit, offset, Viewer.EVERYTHING);
     }
 
     private Optional<Status> status() {

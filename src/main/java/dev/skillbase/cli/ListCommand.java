@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (also when nothing matches)",
-            "2:usage error (bad option value, malformed --db URL)",
-            "3:environment error (database unreachable)"
+            "2:usage error (bad option value, malformed --db or --registry URL, or both given)",
+            "3:environment error (database or registry unreachable, credentials refused)"
         })
 final class ListCommand implements Callable<Integer> {
 

@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every skill was added, updated or unchanged",
             "1:a skill was skipped or in conflict (the others were pushed), or DIR holds no skill",
-            "2:usage error (DIR does not exist, bad option, malformed --db URL)",
-            "3:environment error (database unreachable or not writable)"
+            "2:usage error (DIR does not exist, bad option, malformed --db or --registry URL, or both given)",
+            "3:environment error (database or registry unreachable, not writable, credentials refused)"
         })
 final class PushCommand implements Callable<Integer> {
 

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (also when nothing matches)",
-            "2:usage error (empty QUERY, bad option value, malformed --db URL)",
-            "3:environment error (database unreachable)"
+            "2:usage error (empty QUERY, bad option value, malformed --db or --registry URL, or both given)",
+            "3:environment error (database or registry unreachable, credentials refused)"
         })
 final class SearchCommand implements Callable<Integer> {
 

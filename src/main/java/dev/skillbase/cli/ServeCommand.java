@@ -1,7 +1,6 @@
 package dev.skillbase.cli;
 
 import dev.skillbase.registry.LocalRegistry;
-import dev.skillbase.server.PublishGuard;
 import dev.skillbase.server.ServerSettings;
 import dev.skillbase.server.SkillbaseServer;
 import java.io.PrintWriter;
@@ -25,10 +24,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the skillbase registry server: API v1 under /api/v1, /health, /ready.",
             "Each option can also be set with the environment variable shown; an option given on the command line wins.",
-            "Publishing (POST /api/v1/skills/{namespace}/{name}/versions) needs credentials, and this server has no"
-                    + " accounts yet: every publish is refused with 401 unless --allow-anonymous-publish is given,"
-                    + " which lets anyone who can reach the server publish. Use it for tests and single-user local"
-                    + " servers only."
+            "Changes (publishing, editing skills, namespaces, tokens) need an API token (else 401):"
+                    + " Authorization: Bearer <token>. On a new database, create the first admin and their token with"
+                    + " 'skillbase admin bootstrap --user NAME --db URL', then users and tokens with"
+                    + " 'skillbase user create' and 'skillbase token create'. --allow-anonymous-publish also lets"
+                    + " callers without a token publish (tests and single-user local servers only)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -63,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
             + "(default 52428800; env SKILLBASE_MAX_UPLOAD_BYTES).")
     String maxUploadBytes;
 
-    @Option(names = "--allow-anonymous-publish", description = "Let anyone publish without credentials (tests and "
+    @Option(names = "--allow-anonymous-publish", description = "Let callers without a token publish (tests and "
             + "local single-user use only; env SKILLBASE_ALLOW_ANONYMOUS_PUBLISH=true).")
     boolean allowAnonymousPublish;
 
@@ -80,7 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
         LocalRegistry registry = LocalRegistry.open(settings.database());
         SkillbaseServer server;
         try {
-            server = SkillbaseServer.start(settings, registry, PublishGuard.anonymous(settings.allowAnonymousPublish()));
+            server = SkillbaseServer.start(settings, registry);
         } catch (RuntimeException e) {
             registry.close();
             throw e;

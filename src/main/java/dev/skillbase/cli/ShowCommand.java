@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success",
             "1:the skill or the version does not exist",
-            "2:usage error (malformed reference, bad option, malformed --db URL)",
-            "3:environment error (database unreachable)"
+            "2:usage error (malformed reference, bad option, malformed --db or --registry URL, or both given)",
+            "3:environment error (database or registry unreachable, credentials refused)"
         })
 final class ShowCommand implements Callable<Integer> {
 

@@ -18,18 +18,24 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             InitCommand.class,
             PushCommand.class,
+            PublishCommand.class,
             ListCommand.class,
             ShowCommand.class,
             SearchCommand.class,
             StatsCommand.class,
-            ServeCommand.class
+            ServeCommand.class,
+            AdminCommand.class,
+            UserCommand.class,
+            NamespaceCommand.class,
+            MemberCommand.class,
+            TokenCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:the input was invalid (validation failed, conflict)",
             "2:usage error (unknown option, bad argument)",
-            "3:environment error (database unreachable, file not writable)"
+            "3:environment error (database or registry unreachable, credentials refused, file not writable)"
         })
 public final class SkillbaseCommand implements Callable<Integer> {
 

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "2:usage error (malformed --db URL)",
-            "3:environment error (database unreachable)"
+            "2:usage error (malformed --db or --registry URL, or both given)",
+            "3:environment error (database or registry unreachable, credentials refused)"
         })
 final class StatsCommand implements Callable<Integer> {
 

@@ -1,6 +1,9 @@
 package dev.skillbase.registry;
 
+import dev.skillbase.account.Accounts;
 import dev.skillbase.search.FullTextSearch;
+import dev.skillbase.store.CatalogReader;
+import dev.skillbase.store.SkillEditor;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.DatabaseUrl;
 import dev.skillbase.store.NewVersion;
@@ -10,6 +13,7 @@ import dev.skillbase.store.SkillWriter;
 import dev.skillbase.store.StatsReader;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +27,9 @@ public final class LocalRegistry implements Registry {
     private final SkillLister lister;
     private final FullTextSearch search;
     private final StatsReader stats;
+    private final SkillEditor editor;
+    private final CatalogReader catalog;
+    private final Accounts accounts;
 
     private LocalRegistry(Database database, Clock clock) {
         this.database = database;
@@ -31,6 +38,9 @@ public final class LocalRegistry implements Registry {
         this.writer = new SkillWriter(database, search, clock);
         this.lister = new SkillLister(database);
         this.stats = new StatsReader(database);
+        this.editor = new SkillEditor(database, search, clock);
+        this.catalog = new CatalogReader(database);
+        this.accounts = new Accounts(database, clock);
     }
 
     /**
@@ -57,9 +67,70 @@ public final class LocalRegistry implements Registry {
         return database.url();
     }
 
+    /** Users, namespaces and tokens in this registry's database. */
+    public Accounts accounts() {
+        return accounts;
+    }
+
     @Override
     public Optional<SkillDetails> skill(SkillRef ref) {
         return reader.skill(ref);
+    }
+
+    /** The skill, when {@code viewer} may read it; its versions, files and archive follow the same rule. */
+    public Optional<SkillDetails> skill(SkillRef ref, Viewer viewer) {
+        return reader.skill(ref, viewer);
+    }
+
+    public List<VersionInfo> versions(SkillRef ref, Viewer viewer) {
+        return readable(ref, viewer) ? versions(ref) : List.of();
+    }
+
+    public Optional<VersionDetails> version(SkillRef ref, String version, Viewer viewer) {
+        return readable(ref, viewer) ? version(ref, version) : Optional.empty();
+    }
+
+    public Optional<byte[]> file(SkillRef ref, String version, String path, Viewer viewer) {
+        return readable(ref, viewer) ? file(ref, version, path) : Optional.empty();
+    }
+
+    private boolean readable(SkillRef ref, Viewer viewer) {
+        return viewer.kind() == Viewer.Kind.EVERYTHING || reader.skill(ref, viewer).isPresent();
+    }
+
+    /** Creates a skill record without versions (status draft until its first version). */
+    public void create(NewSkill skill) {
+        editor.create(skill);
+    }
+
+    public void update(SkillRef ref, SkillPatch patch) {
+        editor.update(ref, patch);
+    }
+
+    /** Yanks or unyanks a version; {@code latest} moves to the highest version not yanked. */
+    public VersionInfo yank(SkillRef ref, String version, boolean yanked) {
+        return editor.yank(ref, version, yanked);
+    }
+
+    /** The skill's version tags, {@code latest} first. */
+    public Map<String, String> versionTags(SkillRef ref) {
+        return editor.versionTags(ref);
+    }
+
+    public void setVersionTag(SkillRef ref, String tag, String version) {
+        editor.setVersionTag(ref, tag, version);
+    }
+
+    public boolean removeVersionTag(SkillRef ref, String tag) {
+        return editor.removeVersionTag(ref, tag);
+    }
+
+    public List<TagCount> tags(Viewer viewer) {
+        return catalog.tags(viewer);
+    }
+
+    public List<Category> categories(Viewer viewer) {
+        return catalog.categories(viewer);
     }
 
     @Override

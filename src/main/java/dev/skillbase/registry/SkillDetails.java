@@ -17,6 +17,7 @@ public record SkillDetails(
         Optional<String> license,
         Optional<String> sourceUrl,
         Optional<String> homepage,
+        Optional<String> repo,
         List<String> tags,
         Optional<VersionInfo> latest,
         long installs,

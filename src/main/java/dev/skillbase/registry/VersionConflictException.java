@@ -6,4 +6,9 @@ public final class VersionConflictException extends RuntimeException {
         super("version " + ref + "@" + version + " is already published with content " + existingDigest
                 + "; the new content is " + newDigest + " (published versions never change: choose a new version)");
     }
+
+    /** A conflict a registry server reported, with its explanation. */
+    public VersionConflictException(String message) {
+        super(message);
+    }
 }

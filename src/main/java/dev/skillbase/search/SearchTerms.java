@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The words of a search text: runs of letters and digits, lower-cased, de-duplicated, at most {@link #MAX_TERMS}.
- * Everything else (quotes, {@code *}, {@code -}, {@code :}, parentheses) only separates words, and the full-text
+ * The words of a search text, and the name a skill must have to be an exact match (the text itself, or its part
+ * after the last '/' for {@code namespace/name}). The words are runs of letters and digits, lower-cased,
+ * de-duplicated, at most {@link #MAX_TERMS}. Everything else (quotes, {@code *}, {@code -}, {@code :}, parentheses) only separates words, and the full-text
  * operators {@code AND}, {@code OR}, {@code NOT}, {@code NEAR} become plain words, so no input can change the
  * meaning of the query the dialect builds from them.
  */
@@ -33,6 +34,8 @@ public record SearchTerms(String exactName, List<String> words) {
         }
         // control characters (NUL above all, which PostgreSQL rejects in text) cannot be part of a name
         String exactName = CONTROL.matcher(source).replaceAll("").strip().toLowerCase(Locale.ROOT);
+        // "namespace/name" names a skill too: its name part is what must match exactly
+        exactName = exactName.substring(exactName.lastIndexOf('/') + 1);
         return new SearchTerms(exactName, List.copyOf(words));
     }
 

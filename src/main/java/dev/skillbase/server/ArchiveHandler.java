@@ -1,6 +1,7 @@
 package dev.skillbase.server;
 
-import dev.skillbase.registry.Registry;
+import dev.skillbase.registry.LocalRegistry;
+import dev.skillbase.registry.Viewer;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionDetails;
 import dev.skillbase.skill.Bundle;
@@ -17,9 +18,9 @@ import java.util.List;
  * or the equally deterministic zip of the same files.
  */
 final class ArchiveHandler {
-    private final Registry registry;
+    private final LocalRegistry registry;
 
-    ArchiveHandler(Registry registry) {
+    ArchiveHandler(LocalRegistry registry) {
         this.registry = registry;
     }
 
@@ -27,14 +28,14 @@ final class ArchiveHandler {
         SkillRef ref = PathParams.ref(ctx);
         String version = PathParams.version(ctx);
         boolean zip = zip(ctx.queryParam("format"));
-        VersionDetails details = registry.version(ref, version).orElseThrow(() -> registry.skill(ref).isEmpty()
-                ? new SkillNotFoundException(ref) : new VersionNotFoundException(ref, version));
+        Viewer viewer = Callers.viewer(ctx);
+        VersionDetails details = ReadHandlers.details(registry, ref, version, viewer);
         String digest = details.info().archiveDigest();
         String etag = zip ? Etags.of("zip", digest) : Etags.ofDigest(digest);
         if (Etags.notModified(ctx, etag)) {
             return;
         }
-        Bundle bundle = rebuild(ref, version, details);
+        Bundle bundle = rebuild(ref, version, details, viewer);
         if (!bundle.archiveDigest().equals(digest)) {
             throw new ArchiveIntegrityException("the files of " + ref + "@" + version + " rebuild an archive with "
                     + bundle.archiveDigest() + ", not the recorded " + digest);
@@ -45,10 +46,10 @@ final class ArchiveHandler {
         ctx.contentType(zip ? "application/zip" : "application/gzip").result(zip ? BundleZip.of(bundle) : bundle.archive());
     }
 
-    private Bundle rebuild(SkillRef ref, String version, VersionDetails details) {
+    private Bundle rebuild(SkillRef ref, String version, VersionDetails details, Viewer viewer) {
         List<BundleFile> files = new ArrayList<>();
         for (VersionDetails.FileEntry entry : details.files()) {
-            byte[] bytes = registry.file(ref, version, entry.path()).orElseThrow(() -> new ArchiveIntegrityException(
+            byte[] bytes = registry.file(ref, version, entry.path(), viewer).orElseThrow(() -> new ArchiveIntegrityException(
                     "file " + entry.path() + " of " + ref + "@" + version + " is listed but not stored"));
             files.add(new BundleFile(entry.path(), bytes, entry.executable()));
         }

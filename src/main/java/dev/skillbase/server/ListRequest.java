@@ -33,7 +33,8 @@ record ListRequest(SkillQuery query, Optional<String> text) {
         String fingerprint = Cursor.fingerprint(probe, text);
         int offset = cursorParam.map(c -> Cursor.decode(c, fingerprint))
                 .orElseGet(() -> offsetParam.map(v -> integer(v, "offset", 0, SkillQuery.MAX_OFFSET)).orElse(0));
-        return new ListRequest(new SkillQuery(namespace, status, tag, category, sort, limit, offset), text);
+        return new ListRequest(new SkillQuery(namespace, status, tag, category, sort, limit, offset,
+                Callers.viewer(ctx)), text);
     }
 
     /** The cursor of the page after this one, or null when this page is the last reachable one. */

@@ -1,5 +1,16 @@
 package dev.skillbase.server;
 
+import dev.skillbase.account.AccessDeniedException;
+import dev.skillbase.account.AccountConflictException;
+import dev.skillbase.account.AuthenticationRequiredException;
+import dev.skillbase.account.InvalidAccountInputException;
+import dev.skillbase.account.InvalidTokenException;
+import dev.skillbase.account.NamespaceNotFoundException;
+import dev.skillbase.account.TokenNotFoundException;
+import dev.skillbase.account.UserNotFoundException;
+import dev.skillbase.registry.NoSuchSkillException;
+import dev.skillbase.registry.NoSuchVersionException;
+import dev.skillbase.registry.SkillExistsException;
 import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.skill.ArchiveTooLargeException;
 import dev.skillbase.skill.BundleTooLargeException;
@@ -40,9 +51,25 @@ public final class Problems {
             case InvalidParameterException e -> new Mapped(400, "invalid-parameter", "Invalid parameter",
                     e.getMessage(), List.of(new FieldError(e.parameter(), e.code(), e.getMessage())), Map.of());
             case SkillNotFoundException e -> new Mapped(404, "skill-not-found", "Skill not found", e.getMessage());
+            case NamespaceNotFoundException e -> new Mapped(404, "namespace-not-found", "Namespace not found",
+                    e.getMessage());
             case VersionNotFoundException e -> new Mapped(404, "not-found", "Not found", e.getMessage());
-            case PublishRefusedException e -> new Mapped(401, "unauthorized", "Authentication required",
-                    e.getMessage(), List.of(), Map.of("WWW-Authenticate", "Bearer realm=\"skillbase\""));
+            case PublishRefusedException e -> unauthorized(e.getMessage(), "");
+            case AuthenticationRequiredException e -> unauthorized(e.getMessage(), "");
+            case InvalidTokenException e -> unauthorized(e.getMessage(), ", error=\"invalid_token\"");
+            case AccessDeniedException e -> new Mapped(403, "forbidden", "Forbidden", e.getMessage());
+            case UserNotFoundException e -> new Mapped(404, "user-not-found", "User not found", e.getMessage());
+            case TokenNotFoundException e -> new Mapped(404, "token-not-found", "Token not found", e.getMessage());
+            case NoSuchSkillException e -> new Mapped(404, "skill-not-found", "Skill not found", e.getMessage());
+            case NoSuchVersionException e -> new Mapped(404, "not-found", "Not found", e.getMessage());
+            case SkillExistsException e -> new Mapped(409, "skill-exists", "Skill exists", e.getMessage());
+            case AccountConflictException e -> new Mapped(409, "conflict", "Conflict", e.getMessage());
+            case InvalidAccountInputException e -> new Mapped(422, "invalid-request", "Invalid request",
+                    e.getMessage(), List.of(new FieldError(e.field(), e.code(), e.getMessage())), Map.of());
+            case InvalidBodyException e -> new Mapped(422, "invalid-request", "Invalid request", e.getMessage(),
+                    e.errors(), Map.of());
+            case UnsupportedBodyTypeException e -> new Mapped(415, "unsupported-media-type",
+                    "Unsupported media type", e.getMessage());
             case UnsupportedUploadTypeException e -> new Mapped(415, "unsupported-media-type",
                     "Unsupported media type", e.getMessage());
             case UploadTooLargeException e -> new Mapped(413, "upload-too-large", "Upload too large", e.getMessage());
@@ -66,6 +93,11 @@ public final class Problems {
             default -> new Mapped(500, "internal-error", "Internal server error",
                     "the server failed while handling this request; quote the request id when reporting it");
         };
+    }
+
+    private static Mapped unauthorized(String detail, String error) {
+        return new Mapped(401, "unauthorized", "Authentication required", detail, List.of(),
+                Map.of("WWW-Authenticate", "Bearer realm=\"skillbase\"" + error));
     }
 
     /** Javalin's own refusals: no such route, a method the route does not take, a body over Javalin's limit. */

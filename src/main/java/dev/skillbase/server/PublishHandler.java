@@ -50,6 +50,7 @@ final class PublishHandler {
                 new PublishGuard.PublishAttempt(ref, Optional.ofNullable(ctx.header("Authorization"))));
         Optional<String> requested = Optional.ofNullable(ctx.queryParam("version"))
                 .map(v -> PathParams.version(v, "version"));
+        Taxonomy given = Taxonomy.of(ctx);
         Bundle bundle = reader.read(body.read(ctx));
         ValidationResult result = validator.validate(ref.name(), bundle);
         List<Problem> problems = new ArrayList<>(result.problems().stream()
@@ -60,7 +61,8 @@ final class PublishHandler {
                     + " problem(s), each listed in errors", problems);
         }
         SkillDocument document = result.document().orElseThrow();
-        PublishResult published = registry.publish(request(ref, version.get(), document, bundle, publisher));
+        PublishResult published = registry.publish(request(ref, version.get(), document, bundle, publisher,
+                given));
         var details = registry.version(ref, published.version())
                 .orElseThrow(() -> new VersionNotFoundException(ref, published.version()));
         boolean created = published.outcome() == PublishResult.Outcome.CREATED;
@@ -98,15 +100,35 @@ final class PublishHandler {
         return requested;
     }
 
+    /** {@code ?category=} and {@code ?tags=} (comma-separated), when given, win over SKILL.md's metadata. */
+    private record Taxonomy(Optional<String> category, Optional<List<String>> tags) {
+        static Taxonomy of(Context ctx) {
+            Optional<String> category = Optional.ofNullable(ctx.queryParam("category")).map(String::strip)
+                    .map(c -> {
+                        if (!c.isEmpty() && !c.matches(CATEGORY)) {
+                            throw new InvalidParameterException("category", "invalid-category", "category \"" + c
+                                    + "\" is not a taxonomy path such as development/languages/python");
+                        }
+                        return c;
+                    });
+            return new Taxonomy(category, Optional.ofNullable(ctx.queryParam("tags")).map(PublishHandler::tags));
+        }
+    }
+
+    private static final String CATEGORY = "[a-z0-9-]+(/[a-z0-9-]+)*";
+
+    private static List<String> tags(String text) {
+        return Arrays.stream(text.split("[,\\s]+")).map(s -> s.toLowerCase(Locale.ROOT)).filter(s -> !s.isBlank())
+                .toList();
+    }
+
     private static PublishRequest request(SkillRef ref, String version, SkillDocument document, Bundle bundle,
-            PublishGuard.Publisher publisher) {
+            PublishGuard.Publisher publisher, Taxonomy given) {
         Map<String, String> metadata = document.frontmatter().metadata();
-        String taxonomy = Optional.ofNullable(metadata.get("category")).map(String::strip)
-                .filter(c -> c.matches("[a-z0-9-]+(/[a-z0-9-]+)*")).orElse("");
-        List<String> tags = Optional.ofNullable(metadata.get("tags"))
-                .map(t -> Arrays.stream(t.split("[,\\s]+")).map(s -> s.toLowerCase(Locale.ROOT))
-                        .filter(s -> !s.isBlank()).toList())
-                .orElse(List.of());
+        String taxonomy = given.category().orElseGet(() -> Optional.ofNullable(metadata.get("category"))
+                .map(String::strip).filter(c -> c.matches(CATEGORY)).orElse(""));
+        List<String> tags = given.tags().orElseGet(() -> Optional.ofNullable(metadata.get("tags"))
+                .map(PublishHandler::tags).orElse(List.of()));
         return new PublishRequest(ref, version, document, bundle, taxonomy, tags,
                 Optional.ofNullable(metadata.get("source")), Optional.empty(), publisher.name());
     }

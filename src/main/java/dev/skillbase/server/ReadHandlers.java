@@ -1,7 +1,8 @@
 package dev.skillbase.server;
 
 import dev.skillbase.registry.Page;
-import dev.skillbase.registry.Registry;
+import dev.skillbase.registry.LocalRegistry;
+import dev.skillbase.registry.Viewer;
 import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionDetails;
@@ -11,12 +12,14 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** The read routes of API v1 over a {@link Registry}. Stateless apart from its collaborators; thread-safe. */
+/**
+ * The read routes of API v1, each as the caller may see it ({@link Callers#viewer}): what the caller may not see is
+ * a 404, exactly as if it did not exist. Stateless apart from its collaborators; thread-safe. */
 final class ReadHandlers {
-    private final Registry registry;
+    private final LocalRegistry registry;
     private final Supplier<Links> links;
 
-    ReadHandlers(Registry registry, Supplier<Links> links) {
+    ReadHandlers(LocalRegistry registry, Supplier<Links> links) {
         this.registry = registry;
         this.links = links;
     }
@@ -38,7 +41,7 @@ final class ReadHandlers {
 
     void skill(Context ctx) {
         SkillRef ref = PathParams.ref(ctx);
-        SkillDetails skill = registry.skill(ref).orElseThrow(() -> new SkillNotFoundException(ref));
+        SkillDetails skill = registry.skill(ref, Callers.viewer(ctx)).orElseThrow(() -> new SkillNotFoundException(ref));
         String etag = Etags.of(skill.id().toString(), skill.updatedAt().toString(),
                 skill.latest().map(VersionInfo::archiveDigest).orElse(""));
         if (!Etags.notModified(ctx, etag)) {
@@ -48,8 +51,9 @@ final class ReadHandlers {
 
     void versions(Context ctx) {
         SkillRef ref = PathParams.ref(ctx);
-        List<VersionInfo> versions = registry.versions(ref);
-        if (versions.isEmpty() && registry.skill(ref).isEmpty()) {
+        Viewer viewer = Callers.viewer(ctx);
+        List<VersionInfo> versions = registry.versions(ref, viewer);
+        if (versions.isEmpty() && registry.skill(ref, viewer).isEmpty()) {
             throw new SkillNotFoundException(ref);
         }
         ctx.json(new WireViews.VersionList(ref.namespace(), ref.name(),
@@ -58,7 +62,7 @@ final class ReadHandlers {
 
     void version(Context ctx) {
         SkillRef ref = PathParams.ref(ctx);
-        VersionDetails details = details(ref, PathParams.version(ctx));
+        VersionDetails details = details(ref, PathParams.version(ctx), Callers.viewer(ctx));
         String etag = Etags.of(details.info().contentDigest(), String.valueOf(details.info().yanked()));
         if (!Etags.notModified(ctx, etag)) {
             ctx.json(WireViews.ManifestView.of(details, links.get()));
@@ -69,13 +73,14 @@ final class ReadHandlers {
         SkillRef ref = PathParams.ref(ctx);
         String version = PathParams.version(ctx);
         String path = PathParams.filePath(ctx);
-        VersionDetails details = details(ref, version);
+        Viewer viewer = Callers.viewer(ctx);
+        VersionDetails details = details(ref, version, viewer);
         VersionDetails.FileEntry entry = details.files().stream().filter(f -> f.path().equals(path)).findFirst()
                 .orElseThrow(() -> VersionNotFoundException.noFile(ref, version, path));
         if (Etags.notModified(ctx, Etags.ofDigest(entry.digest()))) {
             return;
         }
-        byte[] bytes = registry.file(ref, version, path)
+        byte[] bytes = registry.file(ref, version, path, viewer)
                 .orElseThrow(() -> VersionNotFoundException.noFile(ref, version, path));
         ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
         ctx.contentType(ContentTypes.of(path)).result(bytes);
@@ -85,8 +90,25 @@ final class ReadHandlers {
         ctx.json(WireViews.StatsView.of(registry.stats()));
     }
 
-    private VersionDetails details(SkillRef ref, String version) {
-        return registry.version(ref, version).orElseThrow(() -> registry.skill(ref).isEmpty()
+    /** The version as the viewer may see it; a 404 naming the skill or the version otherwise. */
+    static VersionDetails details(LocalRegistry registry, SkillRef ref, String version, Viewer viewer) {
+        return registry.version(ref, version, viewer).orElseThrow(() -> registry.skill(ref, viewer).isEmpty()
                 ? new SkillNotFoundException(ref) : new VersionNotFoundException(ref, version));
+    }
+
+    private VersionDetails details(SkillRef ref, String version, Viewer viewer) {
+        return details(registry, ref, version, viewer);
+    }
+
+    /** {@code GET /api/v1/tags}: skill tags with their category and how many skills the caller may list carry them. */
+    void tags(Context ctx) {
+        ctx.json(new WireViews.Items<>(registry.tags(Callers.viewer(ctx)).stream()
+                .map(t -> new WireViews.TagView(t.name(), t.category().orElse(null), t.skills())).toList()));
+    }
+
+    /** {@code GET /api/v1/categories}: the taxonomy tree with counts. */
+    void categories(Context ctx) {
+        ctx.json(new WireViews.Items<>(registry.categories(Callers.viewer(ctx)).stream()
+                .map(WireViews.CategoryView::of).toList()));
     }
 }

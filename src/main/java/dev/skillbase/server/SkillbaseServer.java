@@ -1,6 +1,7 @@
 package dev.skillbase.server;
 
-import dev.skillbase.registry.Registry;
+import dev.skillbase.account.Access;
+import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.skill.ArchiveLimits;
 import dev.skillbase.skill.ArchiveReader;
 import dev.skillbase.skill.BundleLimits;
@@ -16,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * The registry's HTTP server: Javalin on Jetty with virtual threads, API v1 over one {@link Registry}. Start it with
+ * The registry's HTTP server: Javalin on Jetty with virtual threads, API v1 over one {@link LocalRegistry}. Start it with
  * {@link #start}; {@link #close} stops it gracefully (new connections refused, requests in flight given up to
  * {@link ServerSettings#shutdownTimeout()} to finish). The registry belongs to the caller, who closes it after.
  * Thread-safe.
@@ -39,15 +40,25 @@ public final class SkillbaseServer implements AutoCloseable {
     }
 
     /**
-     * Binds and starts the server.
+     * Binds and starts the server, with authentication by the registry's API tokens; publishing without a token is
+     * allowed only when {@link ServerSettings#allowAnonymousPublish()}.
      *
      * @throws io.javalin.util.JavalinBindException when the address is taken or not allowed
      */
-    public static SkillbaseServer start(ServerSettings settings, Registry registry, PublishGuard guard) {
+    public static SkillbaseServer start(ServerSettings settings, LocalRegistry registry) {
+        return start(settings, registry, null);
+    }
+
+    /** As {@link #start(ServerSettings, LocalRegistry)}, with another guard for publishing (null: the tokens'). */
+    public static SkillbaseServer start(ServerSettings settings, LocalRegistry registry, PublishGuard guard) {
+        Callers callers = new Callers(registry.accounts());
+        PublishGuard chosen = guard != null ? guard : new AccountsPublishGuard(callers,
+                new Access(registry.accounts()), settings.allowAnonymousPublish());
         List<Route> routes = new CopyOnWriteArrayList<>();
         HealthHandlers health = new HealthHandlers(registry);
         LinksHolder links = new LinksHolder();
-        Javalin app = Javalin.create(config -> configure(config, settings, registry, guard, health, links, routes));
+        Javalin app = Javalin.create(config -> configure(config, settings, registry, callers, chosen, health, links,
+                routes));
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -69,8 +80,8 @@ public final class SkillbaseServer implements AutoCloseable {
         }
     }
 
-    private static void configure(JavalinConfig config, ServerSettings settings, Registry registry,
-            PublishGuard guard, HealthHandlers health, LinksHolder links, List<Route> routes) {
+    private static void configure(JavalinConfig config, ServerSettings settings, LocalRegistry registry,
+            Callers callers, PublishGuard guard, HealthHandlers health, LinksHolder links, List<Route> routes) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.concurrency.useVirtualThreads = true;
@@ -110,7 +121,8 @@ public final class SkillbaseServer implements AutoCloseable {
             RequestIds.of(ctx);
             ctx.header("X-Content-Type-Options", "nosniff");
         });
-        ApiRoutes.register(config.routes, registry, guard, health, links::get, settings, validator(), reader());
+        ApiRoutes.register(config.routes, registry, callers, guard, health, links::get, settings, validator(),
+                reader());
     }
 
     private static Validator validator() {

@@ -12,6 +12,10 @@ public final class VersionNotFoundException extends RuntimeException {
         super(message);
     }
 
+    public static VersionNotFoundException noTag(SkillRef ref, String tag) {
+        return new VersionNotFoundException("skill " + ref + " has no tag " + tag);
+    }
+
     public static VersionNotFoundException noFile(SkillRef ref, String version, String path) {
         return new VersionNotFoundException("version " + ref + "@" + version + " has no file " + path);
     }

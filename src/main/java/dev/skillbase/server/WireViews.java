@@ -1,5 +1,6 @@
 package dev.skillbase.server;
 
+import dev.skillbase.registry.Category;
 import dev.skillbase.registry.RegistryStats;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillDetails;
@@ -43,12 +44,12 @@ final class WireViews {
 
     record SkillView(String id, String namespace, String name, String title, String description,
             String taxonomyPath, String status, String visibility, String license, String sourceUrl, String homepage,
-            List<String> tags, VersionView latest, Counters counters, Instant createdAt, Instant updatedAt) {
+            String repo, List<String> tags, VersionView latest, Counters counters, Instant createdAt, Instant updatedAt) {
 
         static SkillView of(SkillDetails d, Links links) {
             return new SkillView(d.id().toString(), d.ref().namespace(), d.ref().name(), d.title(), d.description(),
                     d.taxonomyPath(), d.status(), d.visibility(), d.license().orElse(null),
-                    d.sourceUrl().orElse(null), d.homepage().orElse(null), d.tags(),
+                    d.sourceUrl().orElse(null), d.homepage().orElse(null), d.repo().orElse(null), d.tags(),
                     d.latest().map(v -> VersionView.of(d.ref(), v, links)).orElse(null),
                     new Counters(d.installs(), d.versionCount()), d.createdAt(), d.updatedAt());
         }
@@ -94,5 +95,17 @@ final class WireViews {
     }
 
     record Health(String status) {
+    }
+
+    record Items<T>(List<T> items) {
+    }
+
+    record TagView(String name, String category, long skills) {
+    }
+
+    record CategoryView(String name, String path, long skills, List<CategoryView> children) {
+        static CategoryView of(Category c) {
+            return new CategoryView(c.name(), c.path(), c.skills(), c.children().stream().map(CategoryView::of).toList());
+        }
     }
 }

@@ -41,7 +41,10 @@ public record SkillFilter(String where, Map<String, Object> parameters) {
             parameters.put("f_category_from", category + "/");
             parameters.put("f_category_to", category + "0");
         });
-        return new SkillFilter(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions), parameters);
+        VisibilityFilter visible = VisibilityFilter.listed(query.viewer());
+        conditions.add(visible.where());
+        parameters.putAll(visible.parameters());
+        return new SkillFilter(String.join(" AND ", conditions), parameters);
     }
 
     private static String trimSlashes(String path) {

@@ -4,6 +4,7 @@ import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionDetails;
 import dev.skillbase.registry.VersionInfo;
+import dev.skillbase.registry.Viewer;
 import dev.skillbase.skill.Version;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,14 +24,22 @@ public final class SkillReader {
         this.database = database;
     }
 
+    /** The skill as the database's owner sees it. */
     public Optional<SkillDetails> skill(SkillRef ref) {
+        return skill(ref, Viewer.EVERYTHING);
+    }
+
+    /** The skill, when {@code viewer} may read it by name (public and unlisted, or as a member). */
+    public Optional<SkillDetails> skill(SkillRef ref, Viewer viewer) {
+        VisibilityFilter visible = VisibilityFilter.readable(viewer);
         return database.read("reading skill " + ref, handle -> handle.createQuery("""
                         SELECT s.id, s.name, s.title, s.description, s.taxonomy_path, s.status, s.visibility,
-                               s.license, s.source_url, s.homepage, s.latest_version, s.installs, s.created_at,
-                               s.updated_at,
+                               s.license, s.source_url, s.homepage, s.repo, s.latest_version, s.installs,
+                               s.created_at, s.updated_at,
                                (SELECT count(*) FROM skill_versions v WHERE v.skill_id = s.id) AS version_count
                         FROM skills s JOIN namespaces n ON n.id = s.namespace_id
-                        WHERE n.name = :namespace AND s.name = :name""")
+                        WHERE n.name = :namespace AND s.name = :name AND\s""" + visible.where())
+                .bindMap(visible.parameters())
                 .bind("namespace", ref.namespace())
                 .bind("name", ref.name())
                 .map((rs, ctx) -> details(handle, ref, rs, ctx))
@@ -46,6 +55,7 @@ public final class SkillReader {
         return new SkillDetails(id, ref, rs.getString("title"), rs.getString("description"),
                 rs.getString("taxonomy_path"), rs.getString("status"), rs.getString("visibility"),
                 Columns.optional(rs, "license"), Columns.optional(rs, "source_url"), Columns.optional(rs, "homepage"),
+                Columns.optional(rs, "repo"),
                 TagRows.of(handle, List.of(id)).getOrDefault(id, List.of()), latest, rs.getLong("installs"),
                 rs.getLong("version_count"), Columns.instant(rs, "created_at", ctx),
                 Columns.instant(rs, "updated_at", ctx));

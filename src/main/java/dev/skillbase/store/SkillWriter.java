@@ -87,7 +87,8 @@ public final class SkillWriter {
                 ON CONFLICT (namespace_id, name) DO UPDATE SET
                     title = excluded.title, description = excluded.description,
                     taxonomy_path = excluded.taxonomy_path, license = excluded.license,
-                    source_url = excluded.source_url, updated_at = excluded.updated_at
+                    source_url = excluded.source_url, updated_at = excluded.updated_at,
+                    status = CASE WHEN skills.status = 'draft' THEN 'active' ELSE skills.status END
                 RETURNING id""")
                 .bind("id", UUID.randomUUID())
                 .bind("namespaceId", namespaceId)
@@ -163,7 +164,7 @@ public final class SkillWriter {
         }
     }
 
-    private static void updateLatest(Handle handle, UUID skillId) {
+    static void updateLatest(Handle handle, UUID skillId) {
         Optional<String> latest = handle.createQuery(
                         "SELECT version FROM skill_versions WHERE skill_id = :skillId AND yanked = :yanked")
                 .bind("skillId", skillId)

@@ -3,6 +3,7 @@ package dev.skillbase.sync;
 import dev.skillbase.registry.PublishRequest;
 import dev.skillbase.registry.PublishResult;
 import dev.skillbase.registry.Registry;
+import dev.skillbase.registry.RegistryRejectedException;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.registry.VersionInfo;
@@ -49,16 +50,32 @@ public final class Push {
 
     private PushedSkill publish(Candidate candidate, PushOptions options) {
         try {
-            return publishOnce(candidate, options);
+            return publishOnceOrRejected(candidate, options);
         } catch (VersionConflictException raced) {
             try {
-                return publishOnce(candidate, options);
+                return publishOnceOrRejected(candidate, options);
             } catch (VersionConflictException again) {
                 again.addSuppressed(raced);
                 return new PushedSkill(candidate.path(), candidate.ref(), PushedSkill.Outcome.CONFLICT,
                         Optional.empty(), Optional.empty(), candidate.taxonomyPath(), candidate.warnings(),
                         List.of("version: " + again.getMessage()));
             }
+        }
+    }
+
+    /**
+     * A registry server validates strictly what a push validated leniently: a skill it rejects is skipped with the
+     * server's reasons, and the push goes on with the others.
+     */
+    private PushedSkill publishOnceOrRejected(Candidate candidate, PushOptions options) {
+        try {
+            return publishOnce(candidate, options);
+        } catch (RegistryRejectedException rejected) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add(rejected.getMessage().lines().findFirst().orElse("rejected by the registry"));
+            reasons.addAll(rejected.errors());
+            return new PushedSkill(candidate.path(), candidate.ref(), PushedSkill.Outcome.SKIPPED, Optional.empty(),
+                    Optional.empty(), candidate.taxonomyPath(), candidate.warnings(), reasons);
         }
     }
 

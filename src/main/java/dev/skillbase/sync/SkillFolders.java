@@ -39,10 +39,9 @@ final class SkillFolders {
         }
         // a SKILL.md file given directly stands for its folder
         Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().normalize().getParent();
-        List<Candidate> candidates = new ArrayList<>();
-        for (Path dir : dirs) {
-            candidates.add(read(base, dir, namespace));
-        }
+        // reading, parsing and hashing dominate a push of unchanged skills: spread them over the cores (the
+        // validator is stateless; the list keeps the scanner's order)
+        List<Candidate> candidates = dirs.parallelStream().map(dir -> read(base, dir, namespace)).toList();
         return markCollisions(candidates);
     }
 
@@ -64,6 +63,7 @@ final class SkillFolders {
             return new Candidate(path, taxonomy, Optional.empty(), Optional.empty(), Optional.empty(), warnings,
                     reasons, PushedSkill.Outcome.SKIPPED);
         }
+        result.bundle().get().contentDigest(); // computed here, in parallel, rather than later one by one
         Optional<String> declared = result.document().get().frontmatter().name();
         String folder = dir.toAbsolutePath().normalize().getFileName().toString();
         Optional<String> name = resolveName(declared, folder, warnings, reasons);

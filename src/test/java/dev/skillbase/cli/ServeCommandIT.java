@@ -28,7 +28,7 @@ class ServeCommandIT {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("--port", "--host", "--db", "--base-url", "--cors-origin",
-                "--max-upload-bytes", "--allow-anonymous-publish", "SKILLBASE_PORT", "401", "143");
+                "--max-upload-bytes", "--allow-anonymous-publish", "SKILLBASE_PORT", "401", "143", "admin bootstrap");
     }
 
     @ParameterizedTest

@@ -50,6 +50,7 @@ class LocalRegistrySearchIT {
             assertThat(names(hits)).first().isEqualTo("kafka");
             assertThat(hits.total()).isEqualTo(6);
             assertThat(names(registry.search("Kafka-Streams", SkillQuery.all()))).first().isEqualTo("kafka-streams");
+            assertThat(names(registry.search("acme/kafka-streams", SkillQuery.all()))).first().isEqualTo("kafka-streams");
         }
     }
 

@@ -184,16 +184,19 @@ class PublishApiIT {
     }
 
     @Test
-    void anonymous_publish_is_refused_with_401_unless_allowed() {
+    void publish_without_a_token_or_with_an_unknown_one_is_401_unless_anonymous_publishing_is_allowed() {
         try (TestServer t = TestServer.start(DbKind.SQLITE, s -> ServerSettings.local(s.database(), false))) {
-            HttpResponse<String> response = t.send(t.request(VERSIONS).header("Content-Type", "application/gzip")
+            HttpResponse<String> none = t.publish("acme", "pdf-tools", TestArchives.skill("pdf-tools").tarGz());
+            HttpResponse<String> unknown = t.send(t.request(VERSIONS).header("Content-Type", "application/gzip")
                     .header("Authorization", "Bearer not-a-real-token")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(TestArchives.skill("pdf-tools").tarGz())).build());
 
-            JsonNode problem = problem(response, 401);
-            assertThat(problem.get("detail").asString()).contains("--allow-anonymous-publish");
-            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+            assertThat(problem(none, 401).get("detail").asString()).contains("token", "publish");
+            assertThat(problem(unknown, 401).get("detail").asString()).doesNotContain("not-a-real-token");
+            assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                     v -> assertThat(v).startsWith("Bearer"));
+            assertThat(unknown.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("Bearer").contains("invalid_token"));
             assertNothingStored(t);
         }
     }

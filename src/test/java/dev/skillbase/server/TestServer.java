@@ -24,7 +24,7 @@ final class TestServer implements AutoCloseable {
         this.dbUrl = dbUrl;
         ServerSettings chosen = settings.apply(ServerSettings.local(DatabaseUrl.parse(dbUrl), true));
         this.registry = LocalRegistry.open(chosen.database());
-        this.server = SkillbaseServer.start(chosen, registry, PublishGuard.anonymous(chosen.allowAnonymousPublish()));
+        this.server = SkillbaseServer.start(chosen, registry);
     }
 
     static TestServer start(DbKind kind) {
@@ -62,6 +62,19 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> publish(String namespace, String name, byte[] tarGz) {
         return post("/api/v1/skills/" + namespace + "/" + name + "/versions", "application/gzip", tarGz);
+    }
+
+    /** {@code method path} with an optional bearer token and an optional JSON body. */
+    HttpResponse<String> call(String method, String path, String token, String json) {
+        HttpRequest.Builder builder = request(path).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder.build());
     }
 
     HttpResponse<String> send(HttpRequest request) {

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +75,33 @@ class DatabaseIT {
     }
 
     @Test
+    void sqlite_connections_use_wal_foreign_keys_a_busy_timeout_and_immediate_writes() throws SQLException {
+        try (Database database = open(DbKind.SQLITE)) {
+            Map<String, Object> settings = database.jdbi().inTransaction(h -> Map.of(
+                    "journal_mode", h.createQuery("PRAGMA journal_mode").mapTo(String.class).one(),
+                    "foreign_keys", h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one(),
+                    "busy_timeout", h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one(),
+                    "transaction_mode", h.getConnection().unwrap(org.sqlite.SQLiteConnection.class)
+                            .getDatabase().getConfig().getTransactionMode().name()));
+
+            assertThat(settings).containsEntry("journal_mode", "wal").containsEntry("foreign_keys", 1)
+                    .containsEntry("busy_timeout", 10_000).containsEntry("transaction_mode", "IMMEDIATE");
+        }
+    }
+
+    @Test
+    void postgresql_pool_bounds_come_from_the_url() {
+        String url = TestDatabases.freshUrl(DbKind.POSTGRESQL) + "?pool_min=1&pool_max=3";
+        try (Database database = Database.open(DatabaseUrl.parse(url))) {
+            PostgresUrl parsed = (PostgresUrl) database.url();
+            assertThat(parsed.poolMin()).isEqualTo(1);
+            assertThat(parsed.poolMax()).isEqualTo(3);
+            int one = database.read("counting", h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            assertThat(one).isOne();
+        }
+    }
+
+    @Test
     void reopening_a_migrated_database_keeps_its_data() {
         String url = TestDatabases.freshUrl(DbKind.SQLITE);
         try (LocalRegistry registry = LocalRegistry.open(url)) {
@@ -115,9 +143,7 @@ class DatabaseIT {
     @Test
     void a_read_only_sqlite_file_is_reported_as_not_writable() throws IOException {
         Path file = TestDatabases.freshSqlite();
-        try (Database ignored = Database.open(new SqliteUrl(file))) {
-            // creates and migrates the file
-        }
+        Database.open(new SqliteUrl(file)).close(); // creates and migrates the file
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
 
         assertThatThrownBy(() -> LocalRegistry.open(file.toString()))
@@ -151,8 +177,9 @@ class DatabaseIT {
         Path dataHome = TestDatabases.freshSqlite().getParent().resolve("data");
         SqliteUrl url = DatabaseUrl.defaultLocation(Map.of("XDG_DATA_HOME", dataHome.toString()));
 
-        try (Database ignored = Database.open(url)) {
+        try (Database database = Database.open(url)) {
             assertThat(dataHome.resolve("skillbase/skillbase.db")).isRegularFile();
+            assertThat(database.url()).isEqualTo(url);
         }
     }
 }

@@ -1,0 +1,150 @@
+package dev.skillbase.registry;
+
+import dev.skillbase.skill.FrontmatterException;
+import dev.skillbase.skill.SkillDocument;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The registry over HTTP: a skillbase server's API v1, with the same contract as {@link LocalRegistry}. Absent
+ * skills, versions and files (404) are empty results; a version conflict (409) is a
+ * {@link VersionConflictException}; refused credentials (401, 403) a {@link RegistryAuthException}; bad input
+ * (400, 413, 415, 422) a {@link RegistryRejectedException}; an unreachable server or a server fault a
+ * {@link RegistryUnavailableException} naming the URL. Thread-safe.
+ *
+ * <p>Publishing uploads the bundle's deterministic tar.gz with {@code ?version=}, {@code ?category=} (the taxonomy
+ * path) and {@code ?tags=}; the server validates strictly and records its own publisher and source URL, so
+ * {@link PublishRequest#sourceUrl()}, {@code changelog} and {@code publishedBy} are not sent.
+ */
+public final class HttpRegistry implements Registry {
+    private final RegistryTransport transport;
+
+    private HttpRegistry(RegistryTransport transport) {
+        this.transport = transport;
+    }
+
+    /**
+     * A client of the server at {@code url} (nothing is sent yet), sending {@code token} as a bearer token.
+     *
+     * @throws InvalidRegistryUrlException when {@code url} is not an http(s) URL with a host
+     */
+    public static HttpRegistry open(String url, Optional<String> token) {
+        return new HttpRegistry(RegistryTransport.open(url, token));
+    }
+
+    /** The server's base URL. */
+    public URI url() {
+        return transport.base();
+    }
+
+    @Override
+    public Optional<SkillDetails> skill(SkillRef ref) {
+        RegistryTransport.Response response = transport.get(skillPath(ref), true);
+        return found(response) ? Optional.of(WireRecords.skill(response.json())) : Optional.empty();
+    }
+
+    @Override
+    public List<VersionInfo> versions(SkillRef ref) {
+        RegistryTransport.Response response = transport.get(skillPath(ref) + "/versions", true);
+        return found(response) ? WireRecords.versions(response.json()) : List.of();
+    }
+
+    @Override
+    public Optional<VersionDetails> version(SkillRef ref, String version) {
+        RegistryTransport.Response response = transport.get(versionPath(ref, version), true);
+        if (!found(response)) {
+            return Optional.empty();
+        }
+        String body = file(ref, version, "SKILL.md").map(HttpRegistry::body).orElse("");
+        return Optional.of(WireRecords.manifest(response.json(), body));
+    }
+
+    @Override
+    public Optional<byte[]> file(SkillRef ref, String version, String path) {
+        String encoded = List.of(path.split("/", -1)).stream().map(HttpRegistry::encode)
+                .collect(Collectors.joining("/"));
+        RegistryTransport.Response response = transport.get(versionPath(ref, version) + "/files/" + encoded, true);
+        return found(response) ? Optional.of(response.body()) : Optional.empty();
+    }
+
+    @Override
+    public PublishResult publish(PublishRequest request) {
+        List<String> query = new ArrayList<>();
+        query.add("version=" + encode(request.version()));
+        query.add("category=" + encode(request.taxonomyPath()));
+        query.add("tags=" + encode(String.join(",", request.tags())));
+        RegistryTransport.Response response = transport.post(skillPath(request.ref()) + "/versions?"
+                + String.join("&", query), "application/gzip", request.bundle().archive());
+        VersionInfo info = WireRecords.version(response.json());
+        return new PublishResult(request.ref(), info.version(),
+                response.status() == 201 ? PublishResult.Outcome.CREATED : PublishResult.Outcome.UNCHANGED, info);
+    }
+
+    @Override
+    public Page<SkillSummary> list(SkillQuery query) {
+        List<String> params = filters(query);
+        params.add("sort=" + query.sort().name().toLowerCase(Locale.ROOT));
+        return WireRecords.page(transport.get("/api/v1/skills?" + String.join("&", params), false).json(),
+                WireRecords::summary);
+    }
+
+    @Override
+    public Page<SearchHit> search(String text, SkillQuery query) {
+        List<String> params = filters(query);
+        params.add("q=" + encode(text));
+        return WireRecords.page(transport.get("/api/v1/skills?" + String.join("&", params), false).json(),
+                WireRecords::hit);
+    }
+
+    @Override
+    public RegistryStats stats() {
+        return WireRecords.stats(transport.get("/api/v1/stats", false).json());
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    private static List<String> filters(SkillQuery query) {
+        List<String> params = new ArrayList<>();
+        query.namespace().ifPresent(v -> params.add("namespace=" + encode(v)));
+        query.status().ifPresent(v -> params.add("status=" + encode(v)));
+        query.tag().ifPresent(v -> params.add("tag=" + encode(v)));
+        query.category().ifPresent(v -> params.add("category=" + encode(v)));
+        params.add("limit=" + query.limit());
+        params.add("offset=" + query.offset());
+        return params;
+    }
+
+    private static boolean found(RegistryTransport.Response response) {
+        return response.status() != 404;
+    }
+
+    private static String body(byte[] skillMd) {
+        try {
+            return SkillDocument.parse(new String(skillMd, StandardCharsets.UTF_8)).body();
+        } catch (FrontmatterException e) {
+            // a published SKILL.md always parsed; a server holding one that does not is not this client's to fix
+            return "";
+        }
+    }
+
+    private static String skillPath(SkillRef ref) {
+        return "/api/v1/skills/" + encode(ref.namespace()) + "/" + encode(ref.name());
+    }
+
+    private static String versionPath(SkillRef ref, String version) {
+        return skillPath(ref) + "/versions/" + encode(version);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,13 @@
+package dev.skillbase.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A partial update of a skill's record: only the present values change. */
+public record SkillPatch(Optional<String> title, Optional<String> taxonomyPath, Optional<List<String>> tags,
+        Optional<String> status, Optional<String> visibility, Optional<String> repo, Optional<String> homepage) {
+
+    public SkillPatch {
+        tags = tags.map(List::copyOf);
+    }
+}

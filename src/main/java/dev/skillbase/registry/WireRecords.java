@@ -1,0 +1,91 @@
+package dev.skillbase.registry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/** API v1 JSON (snake_case, null for absent) read back into the registry's records. */
+final class WireRecords {
+    private WireRecords() {
+    }
+
+    static SkillDetails skill(JsonNode n) {
+        SkillRef ref = new SkillRef(text(n, "namespace"), text(n, "name"));
+        JsonNode latest = n.get("latest");
+        return new SkillDetails(UUID.fromString(text(n, "id")), ref, text(n, "title"), text(n, "description"),
+                text(n, "taxonomy_path"), text(n, "status"), text(n, "visibility"), optional(n, "license"),
+                optional(n, "source_url"), optional(n, "homepage"), optional(n, "repo"), strings(n.get("tags")),
+                latest == null || latest.isNull() ? Optional.empty() : Optional.of(version(latest)),
+                n.path("counters").path("installs").asLong(), n.path("counters").path("versions").asLong(),
+                instant(n, "created_at"), instant(n, "updated_at"));
+    }
+
+    /** A version as listed, or the version part of a manifest. */
+    static VersionInfo version(JsonNode n) {
+        return new VersionInfo(text(n, "version"), text(n, "content_digest"), text(n, "archive_digest"),
+                n.path("size").asLong(), n.path("file_count").asInt(), instant(n, "published_at"),
+                optional(n, "published_by"), n.path("yanked").asBoolean());
+    }
+
+    static VersionDetails manifest(JsonNode n, String body) {
+        List<VersionDetails.FileEntry> files = new ArrayList<>();
+        n.path("files").forEach(f -> files.add(new VersionDetails.FileEntry(text(f, "path"), f.path("size").asLong(),
+                text(f, "digest"), f.path("executable").asBoolean())));
+        return new VersionDetails(new SkillRef(text(n, "namespace"), text(n, "name")), version(n),
+                n.path("frontmatter").toString(), body, optional(n, "changelog"), files);
+    }
+
+    static SkillSummary summary(JsonNode n) {
+        return new SkillSummary(new SkillRef(text(n, "namespace"), text(n, "name")), text(n, "title"),
+                text(n, "description"), text(n, "taxonomy_path"), text(n, "status"), optional(n, "latest_version"),
+                strings(n.get("tags")), n.path("installs").asLong(), instant(n, "created_at"),
+                instant(n, "updated_at"));
+    }
+
+    static SearchHit hit(JsonNode n) {
+        return new SearchHit(summary(n), n.path("score").asDouble());
+    }
+
+    static <T> Page<T> page(JsonNode n, Function<JsonNode, T> item) {
+        List<T> items = new ArrayList<>();
+        n.path("items").forEach(i -> items.add(item.apply(i)));
+        return new Page<>(items, n.path("total").asLong(), n.path("limit").asInt(), n.path("offset").asInt());
+    }
+
+    static RegistryStats stats(JsonNode n) {
+        return new RegistryStats(n.path("skills").asLong(), n.path("versions").asLong(),
+                n.path("namespaces").asLong(), n.path("categories").asLong(), n.path("tags").asLong(),
+                n.path("blobs").asLong(), n.path("blob_bytes").asLong(), n.path("installs").asLong());
+    }
+
+    static List<VersionInfo> versions(JsonNode n) {
+        List<VersionInfo> versions = new ArrayList<>();
+        n.path("items").forEach(v -> versions.add(version(v)));
+        return versions;
+    }
+
+    private static String text(JsonNode n, String field) {
+        return optional(n, field).orElse("");
+    }
+
+    private static Optional<String> optional(JsonNode n, String field) {
+        JsonNode value = n.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
+    }
+
+    private static Instant instant(JsonNode n, String field) {
+        return optional(n, field).map(Instant::parse).orElse(Instant.EPOCH);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array != null) {
+            array.forEach(v -> values.add(v.asString()));
+        }
+        return values;
+    }
+}

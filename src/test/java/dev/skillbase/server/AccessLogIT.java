@@ -1,0 +1,36 @@
+package dev.skillbase.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillbase.testing.DbKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Tokens never reach the logs: the access line holds method, path, status, time and request id only. */
+class AccessLogIT {
+
+    @Test
+    void the_access_logger_is_on_and_never_prints_the_bearer_token() throws Exception {
+        Properties config = new Properties();
+        try (var in = AccessLog.class.getResourceAsStream("/simplelogger.properties")) {
+            config.load(in);
+        }
+        assertThat(config.getProperty("org.slf4j.simpleLogger.log." + AccessLog.LOGGER)).isEqualTo("info");
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try (TestServer t = TestServer.start(DbKind.SQLITE)) {
+            Actors actors = Actors.in(t);
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            t.call("GET", "/api/v1/skills/acme/pdf-tools?token=" + actors.max, actors.max, null);
+            t.call("GET", "/api/v1/skills", "sb_forgedforgedforgedforgedforgedforgedforged1", null);
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("GET /api/v1/skills/acme/pdf-tools 200", "GET /api/v1/skills 401")
+                .doesNotContain("sb_").doesNotContain("token=");
+    }
+}
