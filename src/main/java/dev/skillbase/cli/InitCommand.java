@@ -16,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code skillbase init}: writes a new skill folder whose SKILL.md passes strict validation. */
 @Command(
@@ -34,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
             "3:the file could not be written"
         })
 public final class InitCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Plain scalars some YAML readers would not read as strings. */
     private static final Set<String> AMBIGUOUS = Set.of("true", "false", "null", "yes", "no", "on", "off", "y", "n");
     private static final int MAX_DESCRIPTION = 1024;
@@ -123,7 +121,7 @@ public final class InitCommand implements Callable<Integer> {
 
     /** A JSON string literal is also a valid YAML double-quoted scalar. */
     private static String quoted(String text) {
-        return JSON.writeValueAsString(text);
+        return Json.quote(text);
     }
 
     /** Temp file in the same folder, then an atomic rename: a reader never sees half a SKILL.md. */

@@ -15,8 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code skillbase validate}: checks skill folders and prints every problem of each. */
 @Command(
@@ -35,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
             "2:usage error (both --strict and --lenient, a path that does not exist)"
         })
 public final class ValidateCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Spec
     CommandSpec spec;
@@ -117,7 +114,7 @@ public final class ValidateCommand implements Callable<Integer> {
     private void print(List<ValidationReport> reports) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.writeValueAsString(reports));
+            Json.print(out, reports);
         } else {
             reports.forEach(report -> report.printTo(out));
         }
