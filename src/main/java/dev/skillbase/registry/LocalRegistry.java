@@ -181,6 +181,11 @@ public final class LocalRegistry implements Registry {
         return stats.stats();
     }
 
+    /** The figures of the skills {@code viewer} may list (everything for {@link Viewer#EVERYTHING}). */
+    public RegistryStats stats(Viewer viewer) {
+        return stats.stats(viewer);
+    }
+
     @Override
     public void close() {
         database.close();

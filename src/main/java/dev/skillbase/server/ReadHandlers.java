@@ -87,7 +87,7 @@ final class ReadHandlers {
     }
 
     void stats(Context ctx) {
-        ctx.json(WireViews.StatsView.of(registry.stats()));
+        ctx.json(WireViews.StatsView.of(registry.stats(Callers.viewer(ctx))));
     }
 
     /** The version as the viewer may see it; a 404 naming the skill or the version otherwise. */

@@ -153,4 +153,24 @@ class VisibilityIT {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void stats_count_only_what_the_caller_may_list(DbKind kind) {
+        try (TestServer t = TestServer.start(kind)) {
+            Actors actors = setUp(t);
+            // listed to anonymous callers: acme/pdf-tools only (secret-sauce is private, hidden-gem unlisted,
+            // vault a private namespace)
+            var anonymous = TestServer.json(t.get("/api/v1/stats"));
+            assertThat(anonymous.get("skills").asLong()).isEqualTo(1);
+            assertThat(anonymous.get("versions").asLong()).isEqualTo(2);
+            assertThat(anonymous.get("namespaces").asLong()).isEqualTo(1);
+            assertThat(anonymous.get("tags").asLong()).isEqualTo(1);
+
+            var admin = TestServer.json(t.call("GET", "/api/v1/stats", actors.ada, null));
+            assertThat(admin.get("skills").asLong()).isEqualTo(4);
+            assertThat(admin.get("namespaces").asLong()).isGreaterThanOrEqualTo(2);
+            assertThat(admin.get("tags").asLong()).isEqualTo(4);
+        }
+    }
 }
