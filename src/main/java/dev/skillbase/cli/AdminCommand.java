@@ -16,15 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Administration of a registry's database.",
         subcommands = AdminCommand.Bootstrap.class)
-final class AdminCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class AdminCommand extends CommandGroup {
 
     @Command(
             name = "bootstrap",

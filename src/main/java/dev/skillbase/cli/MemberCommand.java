@@ -22,16 +22,7 @@ import picocli.CommandLine.Spec;
             "members see the namespace's private skills."
         },
         subcommands = {MemberCommand.Add.class, MemberCommand.Remove.class, MemberCommand.ListMembers.class})
-final class MemberCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class MemberCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Adds a user to a namespace, or changes their role.",

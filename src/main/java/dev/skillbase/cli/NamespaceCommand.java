@@ -18,15 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Namespaces of a registry.",
         subcommands = NamespaceCommand.Create.class)
-final class NamespaceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class NamespaceCommand extends CommandGroup {
 
     @Command(
             name = "create",

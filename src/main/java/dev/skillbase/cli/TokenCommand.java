@@ -27,15 +27,7 @@ import picocli.CommandLine.Spec;
             "publish (every change the user's roles allow), admin (an admin's powers; admins only)."
         },
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
-final class TokenCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class TokenCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a token for a user and prints it once: it is stored only as a SHA-256 hash.",

@@ -17,15 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Users of a registry.",
         subcommands = UserCommand.Create.class)
-final class UserCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class UserCommand extends CommandGroup {
 
     @Command(
             name = "create",
