@@ -6,6 +6,7 @@ import dev.skillbase.registry.PublishResult;
 import dev.skillbase.registry.Registry;
 import dev.skillbase.registry.RegistryStats;
 import dev.skillbase.registry.SearchHit;
+import dev.skillbase.registry.SkillHead;
 import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillQuery;
 import dev.skillbase.registry.SkillRef;
@@ -59,6 +60,21 @@ final class NoDatabase implements Registry {
     @Override
     public RegistryStats stats() {
         return new RegistryStats(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public List<SkillHead> heads(String namespace) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<byte[]> archive(SkillRef ref, String version) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void archiveSkill(SkillRef ref) {
+        throw new IllegalStateException("a dry run must not archive " + ref);
     }
 
     @Override

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             InitCommand.class,
             PushCommand.class,
+            PullCommand.class,
+            SyncCommand.class,
             PublishCommand.class,
             ListCommand.class,
             ShowCommand.class,

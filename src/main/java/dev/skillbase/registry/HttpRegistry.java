@@ -108,6 +108,24 @@ public final class HttpRegistry implements Registry {
     }
 
     @Override
+    public List<SkillHead> heads(String namespace) {
+        return WireRecords.heads(transport.get("/api/v1/sync/heads?namespace=" + encode(namespace), false).json());
+    }
+
+    @Override
+    public Optional<byte[]> archive(SkillRef ref, String version) {
+        RegistryTransport.Response response = transport.get(versionPath(ref, version) + "/archive", true);
+        return found(response) ? Optional.of(response.body()) : Optional.empty();
+    }
+
+    @Override
+    public void archiveSkill(SkillRef ref) {
+        if (!found(transport.delete(skillPath(ref)))) {
+            throw new NoSuchSkillException(ref);
+        }
+    }
+
+    @Override
     public void close() {
         transport.close();
     }

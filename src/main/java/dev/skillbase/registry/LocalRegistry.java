@@ -7,6 +7,7 @@ import dev.skillbase.store.SkillEditor;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.DatabaseUrl;
 import dev.skillbase.store.NewVersion;
+import dev.skillbase.store.SkillHeads;
 import dev.skillbase.store.SkillLister;
 import dev.skillbase.store.SkillReader;
 import dev.skillbase.store.SkillWriter;
@@ -30,6 +31,7 @@ public final class LocalRegistry implements Registry {
     private final SkillEditor editor;
     private final CatalogReader catalog;
     private final Accounts accounts;
+    private final SkillHeads heads;
 
     private LocalRegistry(Database database, Clock clock) {
         this.database = database;
@@ -41,6 +43,7 @@ public final class LocalRegistry implements Registry {
         this.editor = new SkillEditor(database, search, clock);
         this.catalog = new CatalogReader(database);
         this.accounts = new Accounts(database, clock);
+        this.heads = new SkillHeads(database);
     }
 
     /**
@@ -148,9 +151,25 @@ public final class LocalRegistry implements Registry {
         return reader.file(ref, version, path);
     }
 
-    /** The deterministic archive of a version, or empty when the version does not exist. */
+    @Override
     public Optional<byte[]> archive(SkillRef ref, String version) {
         return reader.archive(ref, version);
+    }
+
+    @Override
+    public List<SkillHead> heads(String namespace) {
+        return heads.heads(namespace, Viewer.EVERYTHING);
+    }
+
+    /** The heads of the skills of {@code namespace} that {@code viewer} may read. */
+    public List<SkillHead> heads(String namespace, Viewer viewer) {
+        return heads.heads(namespace, viewer);
+    }
+
+    @Override
+    public void archiveSkill(SkillRef ref) {
+        editor.update(ref, new SkillPatch(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("archived"),
+                Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     @Override

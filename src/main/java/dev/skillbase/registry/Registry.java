@@ -39,6 +39,23 @@ public interface Registry extends AutoCloseable {
 
     RegistryStats stats();
 
+    /**
+     * Every skill of {@code namespace} the caller may read that has a published version, with its latest version's
+     * content digest, sorted by name; archived skills are included (a sync reads them as deleted).
+     */
+    List<SkillHead> heads(String namespace);
+
+    /** The deterministic {@code .tar.gz} of one version, or empty when the version does not exist. */
+    Optional<byte[]> archive(SkillRef ref, String version);
+
+    /**
+     * Archives a skill (status {@code archived}): the registry's deletion. Its versions stay readable; publishing a
+     * new version does not bring it back.
+     *
+     * @throws NoSuchSkillException when the skill does not exist
+     */
+    void archiveSkill(SkillRef ref);
+
     @Override
     void close();
 }

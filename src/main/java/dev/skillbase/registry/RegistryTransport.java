@@ -80,6 +80,11 @@ final class RegistryTransport implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), false);
     }
 
+    /** A DELETE; a 404 is an answer. */
+    Response delete(String path) {
+        return send(request(path).DELETE().build(), true);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json, application/problem+json, */*")

@@ -24,6 +24,15 @@ final class WireRecords {
                 instant(n, "created_at"), instant(n, "updated_at"));
     }
 
+    /** The body of {@code GET /api/v1/sync/heads}. */
+    static List<SkillHead> heads(JsonNode n) {
+        String namespace = text(n, "namespace");
+        List<SkillHead> heads = new ArrayList<>();
+        n.path("skills").forEach(s -> heads.add(new SkillHead(new SkillRef(namespace, text(s, "name")),
+                text(s, "taxonomy_path"), text(s, "status"), text(s, "version"), text(s, "content_digest"))));
+        return heads;
+    }
+
     /** A version as listed, or the version part of a manifest. */
     static VersionInfo version(JsonNode n) {
         return new VersionInfo(text(n, "version"), text(n, "content_digest"), text(n, "archive_digest"),

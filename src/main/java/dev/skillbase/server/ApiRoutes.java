@@ -59,6 +59,7 @@ final class ApiRoutes {
         routes.post("/api/v1/tokens", tokens::create);
         routes.get("/api/v1/tokens", tokens::list);
         routes.delete("/api/v1/tokens/{id}", tokens::revoke);
+        routes.get("/api/v1/sync/heads", new SyncHandlers(registry)::heads);
         compatibility(routes, registry, links);
     }
 

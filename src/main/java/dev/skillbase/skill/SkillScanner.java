@@ -18,7 +18,8 @@ public final class SkillScanner {
     /** How deep below a root {@link #find} looks. */
     public static final int MAX_DEPTH = 12;
 
-    private static final Set<String> SKIPPED = Set.of(".git", "node_modules");
+    // .skillbase holds a synced folder's state and its half-done writes (see dev.skillbase.sync.SyncFolder)
+    private static final Set<String> SKIPPED = Set.of(".git", "node_modules", ".skillbase");
     private static final Set<String> SKILL_FILES = Set.of("SKILL.md", "skill.md");
 
     private SkillScanner() {

@@ -48,7 +48,8 @@ public final class Push {
         return new PushReport(root, options.namespace(), options.dryRun(), pushed);
     }
 
-    private PushedSkill publish(Candidate candidate, PushOptions options) {
+    /** One skill, as {@link #push} publishes each: also the hook through which a sync pushes the skills it chose. */
+    PushedSkill publish(Candidate candidate, PushOptions options) {
         try {
             return publishOnceOrRejected(candidate, options);
         } catch (VersionConflictException raced) {

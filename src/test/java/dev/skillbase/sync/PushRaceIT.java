@@ -10,6 +10,7 @@ import dev.skillbase.registry.Registry;
 import dev.skillbase.registry.RegistryStats;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillDetails;
+import dev.skillbase.registry.SkillHead;
 import dev.skillbase.registry.SkillQuery;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.SkillSummary;
@@ -148,6 +149,21 @@ class PushRaceIT {
         @Override
         public RegistryStats stats() {
             return real.stats();
+        }
+
+        @Override
+        public List<SkillHead> heads(String namespace) {
+            return real.heads(namespace);
+        }
+
+        @Override
+        public Optional<byte[]> archive(SkillRef ref, String version) {
+            return real.archive(ref, version);
+        }
+
+        @Override
+        public void archiveSkill(SkillRef ref) {
+            real.archiveSkill(ref);
         }
 
         @Override
