@@ -199,4 +199,42 @@ class RegistryContractIT {
             assertThat(stats).isEqualTo(opened.local().stats());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(RegistryUnderTest.class)
+    void heads_list_each_skill_of_a_namespace_with_its_latest_digest_and_archiving_marks_it(RegistryUnderTest kind)
+            throws IOException {
+        try (RegistryUnderTest.Opened opened = kind.open()) {
+            Registry registry = opened.registry();
+            registry.publish(pdf("1.0.0", ""));
+            PublishRequest latest = pdf("1.1.0", "# changed\n");
+            registry.publish(latest);
+            PublishRequest other = request("acme", "csv-tools", "0.1.0", "Split CSV files.", "", List.of(), Map.of());
+            registry.publish(other);
+            registry.publish(request("rival", "pdf-tools", "2.0.0", "Rival PDFs.", "documents", List.of(), Map.of()));
+
+            List<SkillHead> heads = registry.heads("acme");
+
+            assertThat(heads).containsExactly(
+                    new SkillHead(new SkillRef("acme", "csv-tools"), "", "active", "0.1.0",
+                            other.bundle().contentDigest()),
+                    new SkillHead(PDF, "documents/pdf", "active", "1.1.0", latest.bundle().contentDigest()));
+            assertThat(registry.heads("nobody")).isEmpty();
+            assertThat(registry.archive(PDF, "1.1.0").orElseThrow()).isEqualTo(latest.bundle().archive());
+            assertThat(registry.archive(PDF, "9.9.9")).isEmpty();
+
+            try (Registry owner = kind.http() ? HttpRegistry.open(opened.server().url().toString(),
+                    Optional.of(opened.local().accounts().bootstrap("ada").secret())) : null) {
+                Registry archiving = owner == null ? registry : owner;
+                archiving.archiveSkill(PDF);
+                assertThatThrownBy(() -> archiving.archiveSkill(new SkillRef("acme", "nothing")))
+                        .isInstanceOf(NoSuchSkillException.class);
+            }
+
+            assertThat(registry.heads("acme")).extracting(SkillHead::ref, SkillHead::archived)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(new SkillRef("acme", "csv-tools"), false),
+                            org.assertj.core.groups.Tuple.tuple(PDF, true));
+            assertThat(registry.skill(PDF).orElseThrow().status()).isEqualTo("archived");
+        }
+    }
 }
