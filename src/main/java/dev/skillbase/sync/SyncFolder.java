@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -238,13 +237,13 @@ final class SyncFolder implements AutoCloseable {
         for (Path entry : kept) {
             Path destination = target.resolve(old.relativize(entry).toString());
             Files.createDirectories(destination.getParent());
-            try {
-                Files.move(entry, destination, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                // the new version has a file where the user had one of theirs: keep theirs beside it
-                Files.move(entry, destination.resolveSibling(destination.getFileName() + KEPT_SUFFIX),
-                        StandardCopyOption.ATOMIC_MOVE);
+            // a rename replaces what is there: the new version may have a file where the user had one of theirs,
+            // which is then kept beside it
+            Path free = destination;
+            for (int n = 0; Files.exists(free, LinkOption.NOFOLLOW_LINKS); n++) {
+                free = destination.resolveSibling(destination.getFileName() + KEPT_SUFFIX + (n == 0 ? "" : "-" + n));
             }
+            Files.move(entry, free, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
@@ -280,6 +279,7 @@ final class SyncFolder implements AutoCloseable {
                 throw new IOException(targetFile + " names a folder outside " + root);
             }
             if (fresh && old && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(target.getParent());
                 Files.move(work.resolve("old"), target, StandardCopyOption.ATOMIC_MOVE);
                 deleteTree(work);
             } else if (old && !fresh) {
