@@ -6,6 +6,7 @@ import dev.skillbase.skill.ArchiveLimits;
 import dev.skillbase.skill.ArchiveReader;
 import dev.skillbase.skill.Bundle;
 import dev.skillbase.skill.BundleException;
+import dev.skillbase.skill.BundleLimits;
 import dev.skillbase.skill.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,12 +84,15 @@ public final class Sync {
             List<SyncedSkill> done = Collections.synchronizedList(new ArrayList<>(plan.unnamed()));
             plan.unnamed().forEach(oneAtATime);
             Steps steps = new Steps(folder, options, next);
+            Consumer<SyncPlanner.Step> run = step -> {
+                SyncedSkill result = steps.run(step);
+                done.add(result);
+                oneAtATime.accept(result);
+            };
             try {
-                plan.steps().parallelStream().forEach(step -> {
-                    SyncedSkill result = steps.run(step);
-                    done.add(result);
-                    oneAtATime.accept(result);
-                });
+                Ordered ordered = Ordered.of(plan.steps());
+                ordered.independent().parallelStream().forEach(run);
+                ordered.nested().forEach(run);
             } catch (RuntimeException failure) {
                 try {
                     folder.writeState(state(options, next));
@@ -99,6 +103,28 @@ public final class Sync {
             }
             folder.writeState(state(options, next));
             return new SyncReport(root, options.namespace(), false, done);
+        }
+    }
+
+    /**
+     * A skill folder inside another one is also part of the outer skill's files: steps that write such folders run
+     * one at a time, outer folders first, after the others have run in parallel.
+     */
+    private record Ordered(List<SyncPlanner.Step> independent, List<SyncPlanner.Step> nested) {
+        static Ordered of(List<SyncPlanner.Step> steps) {
+            List<Path> targets = steps.stream().filter(step -> step.planned().action().writes())
+                    .map(SyncPlanner.Step::target).sorted().toList();
+            List<SyncPlanner.Step> independent = new ArrayList<>();
+            List<SyncPlanner.Step> nested = new ArrayList<>();
+            for (SyncPlanner.Step step : steps) {
+                boolean overlaps = step.planned().action().writes() && targets.stream().anyMatch(other ->
+                        !other.equals(step.target()) && (other.startsWith(step.target())
+                                || step.target().startsWith(other)));
+                (overlaps ? nested : independent).add(step);
+            }
+            nested.sort(java.util.Comparator.comparingInt((SyncPlanner.Step step) -> step.target().getNameCount())
+                    .thenComparing(SyncPlanner.Step::target));
+            return new Ordered(independent, nested);
         }
     }
 
@@ -238,6 +264,17 @@ public final class Sync {
 
         private SyncedSkill pull(SyncPlanner.Step step, String name) {
             SkillHead remote = step.remote().orElseThrow();
+            if (step.local().isEmpty() && Files.exists(step.target())) {
+                // an outer skill pulled just before brought this folder along with its own files
+                if (digestOf(step.target()).filter(remote.contentDigest()::equals).isPresent()) {
+                    next.put(name, new SyncState.Entry(step.planned().path(), remote.version(),
+                            remote.contentDigest(), remote.contentDigest()));
+                    return step.planned().with(SyncAction.UNCHANGED, Optional.of(remote.version()), List.of());
+                }
+                return step.planned().with(SyncAction.CONFLICT, Optional.empty(), List.of("its folder "
+                        + step.planned().path() + " was filled by another skill's files meanwhile: nothing was "
+                        + "overwritten"));
+            }
             Optional<byte[]> archive = registry.archive(remote.ref(), remote.version());
             if (archive.isEmpty()) {
                 return step.planned().with(SyncAction.SKIPPED, Optional.empty(), List.of("the registry no longer "
@@ -259,6 +296,14 @@ public final class Sync {
             next.put(name, new SyncState.Entry(step.planned().path(), remote.version(), remote.contentDigest(),
                     remote.contentDigest()));
             return step.planned().with(SyncAction.PULL, Optional.of(remote.version()), step.planned().reasons());
+        }
+
+        private Optional<String> digestOf(Path dir) {
+            try {
+                return Optional.of(Bundle.read(dir, BundleLimits.DEFAULT).contentDigest());
+            } catch (BundleException e) {
+                return Optional.empty();
+            }
         }
     }
 }
