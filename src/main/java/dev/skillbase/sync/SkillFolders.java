@@ -37,6 +37,11 @@ final class SkillFolders {
         if (dirs.isEmpty()) {
             throw new NoSkillFoundException(root);
         }
+        return read(root, dirs, namespace);
+    }
+
+    /** The skill folders {@code dirs} found under {@code root} (a sync reads only those that changed). */
+    List<Candidate> read(Path root, List<Path> dirs, String namespace) {
         // a SKILL.md file given directly stands for its folder
         Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().normalize().getParent();
         // reading, parsing and hashing dominate a push of unchanged skills: spread them over the cores (the

@@ -7,6 +7,7 @@ import dev.skillbase.skill.ArchiveReader;
 import dev.skillbase.skill.Bundle;
 import dev.skillbase.skill.BundleException;
 import dev.skillbase.skill.BundleLimits;
+import dev.skillbase.skill.SkillScanner;
 import dev.skillbase.skill.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -173,16 +174,22 @@ public final class Sync {
                 .map(SyncState::skills).orElse(Map.of());
         Map<String, String> nameByPath = new HashMap<>();
         base.forEach((name, entry) -> nameByPath.put(entry.path(), name));
-        Map<String, Candidate> locals = new LinkedHashMap<>();
+        Map<String, LocalSkill> locals = new LinkedHashMap<>();
         Map<String, Candidate> unreadable = new LinkedHashMap<>();
         List<SyncedSkill> unnamed = new ArrayList<>();
-        for (Candidate candidate : local(root, options.namespace())) {
+        Local local = local(root, options.namespace(), base, nameByPath);
+        local.unchanged().forEach(skill -> locals.put(skill.name(), skill));
+        for (Candidate candidate : local.read()) {
             Optional<String> name = candidate.ref().map(ref -> ref.name())
                     .or(() -> Optional.ofNullable(nameByPath.get(candidate.path())));
-            if (candidate.publishable()) {
-                locals.put(name.orElseThrow(), candidate);
+            if (candidate.publishable() && !locals.containsKey(name.orElseThrow())) {
+                locals.put(name.get(), new LocalSkill(name.get(), candidate.path(),
+                        candidate.bundle().orElseThrow().contentDigest(), local.stamps().get(candidate.path()),
+                        Optional.of(candidate)));
             } else if (name.isPresent()) {
-                unreadable.putIfAbsent(name.get(), candidate);
+                unreadable.putIfAbsent(name.get(), candidate.publishable() ? candidate.conflicting("name: "
+                        + candidate.ref().orElseThrow() + " is also the name of " + locals.get(name.get()).path()
+                        + " here") : candidate);
             } else if (mode == SyncPlanner.Mode.SYNC) {
                 unnamed.add(new SyncedSkill(Optional.empty(), candidate.path(), SyncAction.SKIPPED, Optional.empty(),
                         Optional.empty(), Optional.empty(), Optional.empty(), candidate.reasons()));
@@ -194,15 +201,37 @@ public final class Sync {
         return new Plan(steps, base, unnamed);
     }
 
-    private List<Candidate> local(Path root, String namespace) {
+    /**
+     * The folder's skills: those whose stamp is the one the state recorded (taken as unchanged, not read), and the
+     * others, read and validated.
+     *
+     * @param stamps every skill folder's stamp, by path, taken before anything was read
+     */
+    private record Local(List<LocalSkill> unchanged, List<Candidate> read, Map<String, String> stamps) {
+    }
+
+    private Local local(Path root, String namespace, Map<String, SyncState.Entry> base,
+            Map<String, String> nameByPath) {
         if (!Files.isDirectory(root)) {
-            return List.of();
+            return new Local(List.of(), List.of(), Map.of());
         }
-        try {
-            return folders.read(root, namespace);
-        } catch (NoSkillFoundException e) {
-            return List.of();
+        List<Path> dirs = SkillScanner.find(root);
+        Map<String, String> stamps = new ConcurrentHashMap<>();
+        dirs.parallelStream().forEach(dir -> stamps.put(TaxonomyPath.of(root, dir), FolderStamp.of(dir)));
+        List<LocalSkill> unchanged = new ArrayList<>();
+        List<Path> changed = new ArrayList<>();
+        for (Path dir : dirs) {
+            String path = TaxonomyPath.of(root, dir);
+            String stamp = stamps.get(path);
+            Optional<String> name = Optional.ofNullable(nameByPath.get(path));
+            Optional<SyncState.Entry> entry = name.map(base::get).filter(e -> stamp.equals(e.stamp()));
+            if (entry.isPresent()) {
+                unchanged.add(new LocalSkill(name.get(), path, entry.get().localDigest(), stamp, Optional.empty()));
+            } else {
+                changed.add(dir);
+            }
         }
+        return new Local(unchanged, changed.isEmpty() ? List.of() : folders.read(root, changed, namespace), stamps);
     }
 
     /** Runs the steps of one pull or sync, recording each outcome in the next state. */
@@ -224,7 +253,8 @@ public final class Sync {
                 case UNCHANGED -> {
                     SkillHead remote = step.remote().orElseThrow();
                     next.put(name, new SyncState.Entry(planned.path(), remote.version(),
-                            planned.localDigest().orElseThrow(), remote.contentDigest()));
+                            planned.localDigest().orElseThrow(), remote.contentDigest(),
+                            step.local().orElseThrow().stamp()));
                     yield planned;
                 }
                 case PUSH -> push(step, name);
@@ -249,7 +279,8 @@ public final class Sync {
         }
 
         private SyncedSkill push(SyncPlanner.Step step, String name) {
-            Candidate local = step.local().orElseThrow();
+            LocalSkill skill = step.local().orElseThrow();
+            Candidate local = skill.candidate().orElseThrow();
             PushedSkill pushed = push.publish(local, new PushOptions(options.namespace(), false, false));
             if (pushed.failed()) {
                 SyncAction action = pushed.outcome() == PushedSkill.Outcome.CONFLICT ? SyncAction.CONFLICT
@@ -258,7 +289,7 @@ public final class Sync {
             }
             String digest = local.bundle().orElseThrow().contentDigest();
             String version = pushed.version().orElseThrow();
-            next.put(name, new SyncState.Entry(local.path(), version, digest, digest));
+            next.put(name, new SyncState.Entry(local.path(), version, digest, digest, skill.stamp()));
             return step.planned().with(SyncAction.PUSH, Optional.of(version), step.planned().reasons());
         }
 
@@ -266,9 +297,10 @@ public final class Sync {
             SkillHead remote = step.remote().orElseThrow();
             if (step.local().isEmpty() && Files.exists(step.target())) {
                 // an outer skill pulled just before brought this folder along with its own files
+                String stamp = FolderStamp.of(step.target());
                 if (digestOf(step.target()).filter(remote.contentDigest()::equals).isPresent()) {
                     next.put(name, new SyncState.Entry(step.planned().path(), remote.version(),
-                            remote.contentDigest(), remote.contentDigest()));
+                            remote.contentDigest(), remote.contentDigest(), stamp));
                     return step.planned().with(SyncAction.UNCHANGED, Optional.of(remote.version()), List.of());
                 }
                 return step.planned().with(SyncAction.CONFLICT, Optional.empty(), List.of("its folder "
@@ -294,7 +326,7 @@ public final class Sync {
             }
             folder.replace(step.target(), bundle, step.local().isEmpty());
             next.put(name, new SyncState.Entry(step.planned().path(), remote.version(), remote.contentDigest(),
-                    remote.contentDigest()));
+                    remote.contentDigest(), FolderStamp.of(step.target())));
             return step.planned().with(SyncAction.PULL, Optional.of(remote.version()), step.planned().reasons());
         }
 

@@ -31,20 +31,20 @@ final class SyncPlanner {
      * @param target the skill's folder, absolute
      * @param forget drop the skill from the state (it is gone from both sides)
      */
-    record Step(SyncedSkill planned, Optional<Candidate> local, Optional<SkillHead> remote, Path target,
+    record Step(SyncedSkill planned, Optional<LocalSkill> local, Optional<SkillHead> remote, Path target,
             boolean forget) {
     }
 
     private final Path root;
     private final Mode mode;
     private final SyncOptions options;
-    private final Map<String, Candidate> locals;
+    private final Map<String, LocalSkill> locals;
     private final Map<String, Candidate> unreadable;
     private final Map<String, SkillHead> remotes;
     private final Map<String, SyncState.Entry> base;
     private final Set<String> claimed = new HashSet<>();
 
-    SyncPlanner(Path root, Mode mode, SyncOptions options, Map<String, Candidate> locals,
+    SyncPlanner(Path root, Mode mode, SyncOptions options, Map<String, LocalSkill> locals,
             Map<String, Candidate> unreadable, Map<String, SkillHead> remotes, Map<String, SyncState.Entry> base) {
         this.root = root;
         this.mode = mode;
@@ -53,7 +53,7 @@ final class SyncPlanner {
         this.unreadable = unreadable;
         this.remotes = remotes;
         this.base = base;
-        locals.values().forEach(candidate -> claimed.add(candidate.path()));
+        locals.values().forEach(local -> claimed.add(local.path()));
         unreadable.values().forEach(candidate -> claimed.add(candidate.path()));
     }
 
@@ -88,7 +88,7 @@ final class SyncPlanner {
     }
 
     private Optional<Step> plan(String name) {
-        Optional<Candidate> local = Optional.ofNullable(locals.get(name));
+        Optional<LocalSkill> local = Optional.ofNullable(locals.get(name));
         Optional<SkillHead> remote = live(name).filter(this::wanted);
         Optional<SyncState.Entry> entry = Optional.ofNullable(base.get(name));
         Candidate broken = unreadable.get(name);
@@ -110,7 +110,7 @@ final class SyncPlanner {
                 Optional.empty(), root.resolve(e.path()), true));
     }
 
-    private Step both(String name, Candidate local, SkillHead remote, Optional<SyncState.Entry> entry) {
+    private Step both(String name, LocalSkill local, SkillHead remote, Optional<SyncState.Entry> entry) {
         String localDigest = digest(local);
         String remoteDigest = remote.contentDigest();
         boolean localChanged = entry.map(e -> !e.localDigest().equals(localDigest)).orElse(true);
@@ -138,7 +138,7 @@ final class SyncPlanner {
         };
     }
 
-    private Step onlyLocal(String name, Candidate local, Optional<SyncState.Entry> entry) {
+    private Step onlyLocal(String name, LocalSkill local, Optional<SyncState.Entry> entry) {
         Optional<SkillHead> archived = Optional.ofNullable(remotes.get(name)).filter(SkillHead::archived);
         if (entry.isEmpty()) {
             if (archived.isPresent()) {
@@ -225,25 +225,25 @@ final class SyncPlanner {
         }
     }
 
-    private static String digest(Candidate candidate) {
-        return candidate.bundle().orElseThrow().contentDigest();
+    private static String digest(LocalSkill local) {
+        return local.digest();
     }
 
-    private Step step(String name, Candidate local, SkillHead remote, Optional<SyncState.Entry> entry,
+    private Step step(String name, LocalSkill local, SkillHead remote, Optional<SyncState.Entry> entry,
             SyncAction action, List<String> reasons) {
         return step(name, local, Optional.of(remote), entry, action, reasons);
     }
 
-    private Step step(String name, Candidate local, Optional<SkillHead> remote, Optional<SyncState.Entry> entry,
+    private Step step(String name, LocalSkill local, Optional<SkillHead> remote, Optional<SyncState.Entry> entry,
             SyncAction action, List<String> reasons) {
         return new Step(new SyncedSkill(Optional.of(name), local.path(), action, Optional.of(digest(local)),
                 remote.map(SkillHead::contentDigest), entry.map(SyncState.Entry::remoteDigest),
                 remote.map(SkillHead::version), reasons), Optional.of(local), remote, root.resolve(local.path()), false);
     }
 
-    private Step step(String name, String path, SyncAction action, Optional<Candidate> local,
+    private Step step(String name, String path, SyncAction action, Optional<LocalSkill> local,
             Optional<SkillHead> remote, Optional<SyncState.Entry> entry, List<String> reasons) {
-        return new Step(skill(name, path, action, local.flatMap(Candidate::bundle).map(b -> b.contentDigest()),
+        return new Step(skill(name, path, action, local.map(LocalSkill::digest),
                 remote.map(SkillHead::contentDigest), entry, reasons), local, remote, root.resolve(path), false);
     }
 

@@ -21,8 +21,9 @@ record SyncState(int format, String remote, String namespace, Map<String, Entry>
      * @param path the skill's folder relative to the synced folder, '/'-separated
      * @param localDigest the content digest of the folder after the last sync
      * @param remoteDigest the content digest of the registry's latest version after the last sync
+     * @param stamp the folder's {@link FolderStamp} when it had {@code localDigest}; null when not known
      */
-    record Entry(String path, String version, String localDigest, String remoteDigest) {
+    record Entry(String path, String version, String localDigest, String remoteDigest, String stamp) {
         Entry {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(version, "version");
