@@ -30,10 +30,10 @@ import java.util.stream.Collectors;
  * last sync ({@link SyncPlanner}).
  *
  * <p>Every skill is one step: a push is one transaction in the registry (through {@link Push}), a pull replaces a
- * skill folder whole ({@link SyncFolder}). The state is written once at the end, also when a step failed; a process
- * killed before that leaves a state that is behind, and the next run converges anyway: a skill whose two sides hold
- * the same content is recorded as unchanged, whatever the state said. Not thread-safe; the folder's lock keeps other
- * processes out.
+ * skill folder whole ({@link SyncFolder}). The state is written once at the end when it changed, also when a step
+ * failed; a process killed before that leaves a state that is behind, and the next run converges anyway: a skill
+ * whose two sides hold the same content is recorded as unchanged, whatever the state said. Not thread-safe; the
+ * folder's lock keeps other processes out.
  */
 public final class Sync {
     private final Registry registry;
@@ -102,7 +102,9 @@ public final class Sync {
                 }
                 throw failure;
             }
-            folder.writeState(state(options, next));
+            if (!next.equals(plan.base()) || !plan.stateBelongs()) {
+                folder.writeState(state(options, next));
+            }
             return new SyncReport(root, options.namespace(), false, done);
         }
     }
@@ -160,7 +162,8 @@ public final class Sync {
      * @param base the state of the last sync with this registry and namespace
      * @param unnamed folders that cannot be read and whose skill is not known: reported, never acted on
      */
-    private record Plan(List<SyncPlanner.Step> steps, Map<String, SyncState.Entry> base, List<SyncedSkill> unnamed) {
+    private record Plan(List<SyncPlanner.Step> steps, Map<String, SyncState.Entry> base, boolean stateBelongs,
+            List<SyncedSkill> unnamed) {
         List<SyncedSkill> reported() {
             List<SyncedSkill> all = new ArrayList<>(unnamed);
             steps.forEach(step -> all.add(step.planned()));
@@ -169,9 +172,9 @@ public final class Sync {
     }
 
     private Plan plan(Path root, SyncPlanner.Mode mode, SyncOptions options) {
-        Map<String, SyncState.Entry> base = SyncFolder.readState(root)
-                .filter(state -> state.belongsTo(options.remote(), options.namespace()))
-                .map(SyncState::skills).orElse(Map.of());
+        Optional<SyncState> state = SyncFolder.readState(root)
+                .filter(recorded -> recorded.belongsTo(options.remote(), options.namespace()));
+        Map<String, SyncState.Entry> base = state.map(SyncState::skills).orElse(Map.of());
         Map<String, String> nameByPath = new HashMap<>();
         base.forEach((name, entry) -> nameByPath.put(entry.path(), name));
         Map<String, LocalSkill> locals = new LinkedHashMap<>();
@@ -198,7 +201,7 @@ public final class Sync {
         Map<String, SkillHead> remotes = registry.heads(options.namespace()).stream()
                 .collect(Collectors.toMap(head -> head.ref().name(), Function.identity()));
         List<SyncPlanner.Step> steps = new SyncPlanner(root, mode, options, locals, unreadable, remotes, base).plan();
-        return new Plan(steps, base, unnamed);
+        return new Plan(steps, base, state.isPresent(), unnamed);
     }
 
     /**
