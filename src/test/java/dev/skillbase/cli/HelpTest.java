@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"push", "list", "show", "search", "stats"})
+    @ValueSource(strings = {"push", "pull", "sync", "list", "show", "search", "stats"})
     void every_data_command_documents_json_db_and_its_exit_codes(String command) {
         CliRun.Result help = CliRun.run(command, "--help");
 
@@ -20,7 +20,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"push", "show"})
+    @ValueSource(strings = {"push", "pull", "sync", "show"})
     void commands_that_fail_on_bad_input_document_exit_code_1(String command) {
         assertThat(CliRun.run(command, "--help").out()).contains("  1 ");
     }
