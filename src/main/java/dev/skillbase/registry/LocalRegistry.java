@@ -112,7 +112,7 @@ public final class LocalRegistry implements Registry {
         return editor.yank(ref, version, yanked);
     }
 
-    /** The skill's version tags, {@code latest} first. */
+    @Override
     public Map<String, String> versionTags(SkillRef ref) {
         return editor.versionTags(ref);
     }
@@ -148,7 +148,7 @@ public final class LocalRegistry implements Registry {
         return reader.file(ref, version, path);
     }
 
-    /** The deterministic archive of a version, or empty when the version does not exist. */
+    @Override
     public Optional<byte[]> archive(SkillRef ref, String version) {
         return reader.archive(ref, version);
     }

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +114,16 @@ class PushRaceIT {
                         Optional.empty()));
             }
             return real.publish(request);
+        }
+
+        @Override
+        public Optional<byte[]> archive(SkillRef ref, String version) {
+            return real.archive(ref, version);
+        }
+
+        @Override
+        public Map<String, String> versionTags(SkillRef ref) {
+            return real.versionTags(ref);
         }
 
         @Override
