@@ -1,5 +1,6 @@
 package dev.skillbase.install;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
  * its content and archive and of each file, the agents it was installed for, the scope, whether the agents got copies
  * instead of links, and when it was installed.
  */
+@JsonPropertyOrder(alphabetic = true)
 public record LockEntry(String kind, String source, String requested, String version, String contentDigest,
         String archiveDigest, SortedMap<String, String> files, List<String> agents, String scope, boolean copy,
         String installedAt) {

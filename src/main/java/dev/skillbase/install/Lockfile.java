@@ -1,5 +1,6 @@
 package dev.skillbase.install;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * installations always give the same bytes (and diff cleanly). Immutable; written atomically (a temporary file in
  * the same folder, then a rename), so a reader never sees half a lockfile.
  */
+@JsonPropertyOrder(alphabetic = true)
 public record Lockfile(int lockfileVersion, SortedMap<String, LockEntry> skills) {
     public static final int FORMAT = 1;
     private static final JsonMapper MAPPER = JsonMapper.builder()

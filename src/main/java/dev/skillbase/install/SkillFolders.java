@@ -29,7 +29,9 @@ import java.util.stream.Stream;
 final class SkillFolders {
     static final String TEMP_PREFIX = ".skillbase-tmp-";
     static final String OLD_PREFIX = ".skillbase-old-";
-    private static final BundleLimits NO_LIMITS = new BundleLimits(Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+    /** What was installed was checked against its limits when fetched; reading it back must not refuse it. */
+    private static final BundleLimits NO_LIMITS = new BundleLimits(Integer.MAX_VALUE, Long.MAX_VALUE,
+            Integer.MAX_VALUE - 16);
 
     private final Checkpoint checkpoint;
 
@@ -90,28 +92,31 @@ final class SkillFolders {
         deleteTree(old);
     }
 
-    /** Removes a skill folder or link; a folder goes aside first, so no half-deleted folder is ever seen. */
-    void remove(Path target) {
+    /**
+     * Removes a skill folder or link, then the folders above it that are left empty, up to (not including)
+     * {@code root}. A folder goes aside first, so no half-deleted folder is ever seen.
+     */
+    void remove(Path target, Path root) {
         try {
             if (Files.isSymbolicLink(target) || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.deleteIfExists(target);
-                return;
+            } else {
+                Path old = target.resolveSibling(OLD_PREFIX + target.getFileName());
+                deleteTree(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
             }
-            Path old = target.resolveSibling(OLD_PREFIX + target.getFileName());
-            deleteTree(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
-            deleteEmptyParents(target.getParent());
+            deleteEmptyParents(target.getParent(), root);
         } catch (IOException e) {
             throw new InstallIoException("cannot remove " + target + ": " + e.getMessage(), e);
         }
     }
 
-    /** Deletes {@code dir} and its empty parents up to (not including) a folder that holds something else. */
-    private static void deleteEmptyParents(Path dir) throws IOException {
-        // only the skills folder itself: its parent (.claude, .agents) may be the agent's own
-        if (dir != null && Files.isDirectory(dir) && isEmpty(dir)) {
-            Files.delete(dir);
+    /** Deletes {@code dir} and its parents while they are empty, strictly below {@code root}. */
+    private static void deleteEmptyParents(Path dir, Path root) throws IOException {
+        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root) && Files.isDirectory(d) && isEmpty(d);
+                d = d.getParent()) {
+            Files.delete(d);
         }
     }
 

@@ -49,6 +49,11 @@ public final class Workspace {
         return Lockfile.read(lockPath());
     }
 
+    /** The folder this scope's skill folders live below: the project root, or the home folder. */
+    Path root() {
+        return scope == Scope.PROJECT ? places.project() : places.home();
+    }
+
     Path canonicalDir() {
         return scope == Scope.PROJECT ? places.resolveProject(catalog.canonicalDir(scope))
                 : places.resolveHome(catalog.canonicalDir(scope));
