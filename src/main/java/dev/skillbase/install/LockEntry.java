@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * its content and archive and of each file, the agents it was installed for, the scope, whether the agents got copies
  * instead of links, and when it was installed.
  */
-@JsonPropertyOrder(alphabetic = true)
+// alphabetic, spelled out: Jackson keeps a record's component order even with alphabetic = true
+@JsonPropertyOrder({"agents", "archiveDigest", "contentDigest", "copy", "files", "installedAt", "kind", "requested",
+        "scope", "source", "version"})
 public record LockEntry(String kind, String source, String requested, String version, String contentDigest,
         String archiveDigest, SortedMap<String, String> files, List<String> agents, String scope, boolean copy,
         String installedAt) {

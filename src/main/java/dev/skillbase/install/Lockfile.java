@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * installations always give the same bytes (and diff cleanly). Immutable; written atomically (a temporary file in
  * the same folder, then a rename), so a reader never sees half a lockfile.
  */
-@JsonPropertyOrder(alphabetic = true)
+@JsonPropertyOrder({"lockfileVersion", "skills"})
 public record Lockfile(int lockfileVersion, SortedMap<String, LockEntry> skills) {
     public static final int FORMAT = 1;
     private static final JsonMapper MAPPER = JsonMapper.builder()
