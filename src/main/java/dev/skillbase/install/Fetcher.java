@@ -1,5 +1,6 @@
 package dev.skillbase.install;
 
+import dev.skillbase.registry.NoSuchSkillException;
 import dev.skillbase.registry.Registry;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionInfo;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -58,21 +60,40 @@ final class Fetcher implements AutoCloseable {
 
     /** The version a registry request resolves to now, without fetching it. */
     String resolve(SkillRef ref, String requested) {
-        Registry reg = registry();
-        reg.skill(ref).orElseThrow(() -> new SourceNotFoundException("there is no skill " + ref + " in the registry"));
-        return VersionResolver.choose(ref, requested, reg.versions(ref), reg.versionTags(ref));
+        return VersionResolver.choose(ref, requested, versions(ref), tags(ref));
     }
 
     Fetched fromRegistry(SkillRef ref, String requested) {
-        return exact(ref, requested, resolve(ref, requested));
+        List<VersionInfo> versions = versions(ref);
+        return exact(ref, requested, VersionResolver.choose(ref, requested, versions, tags(ref)), versions);
+    }
+
+    /** The skill's versions; an unknown skill is named as such (not as a skill without versions). */
+    private List<VersionInfo> versions(SkillRef ref) {
+        List<VersionInfo> versions = registry().versions(ref);
+        if (versions.isEmpty() && registry().skill(ref).isEmpty()) {
+            throw new SourceNotFoundException("there is no skill " + ref + " in the registry");
+        }
+        return versions;
+    }
+
+    private Map<String, String> tags(SkillRef ref) {
+        try {
+            return registry().versionTags(ref);
+        } catch (NoSuchSkillException e) {
+            throw new SourceNotFoundException("there is no skill " + ref + " in the registry");
+        }
     }
 
     /** One exact version from the registry, checked against both of its digests. */
     Fetched exact(SkillRef ref, String requested, String version) {
-        Registry reg = registry();
-        VersionInfo info = reg.versions(ref).stream().filter(v -> v.version().equals(version)).findFirst()
+        return exact(ref, requested, version, versions(ref));
+    }
+
+    private Fetched exact(SkillRef ref, String requested, String version, List<VersionInfo> versions) {
+        VersionInfo info = versions.stream().filter(v -> v.version().equals(version)).findFirst()
                 .orElseThrow(() -> new NoMatchingVersionException("skill " + ref + " has no version " + version));
-        byte[] archive = reg.archive(ref, version).orElseThrow(() -> new NoMatchingVersionException(
+        byte[] archive = registry().archive(ref, version).orElseThrow(() -> new NoMatchingVersionException(
                 "skill " + ref + " has no version " + version));
         check(ref + "@" + version + " (archive)", info.archiveDigest(), Digests.sha256(archive));
         Bundle bundle = archives.read(archive);

@@ -103,13 +103,13 @@ public final class Installer implements AutoCloseable {
                         + existing.get().source() + "; install " + source + " under another name with --as NAME, "
                         + "or uninstall " + name + " first");
             }
+            List<String> agents = agents(options, existing);
             if (existing.isEmpty() && !options.force()) {
-                refuseUnmanaged(name);
+                refuseUnmanaged(name, agents);
             }
             if (existing.isPresent() && !options.force()) {
                 refuseEdited(name, existing.get());
             }
-            List<String> agents = agents(options, existing);
             String installedAt = existing.filter(e -> e.contentDigest().equals(skill.contentDigest()))
                     .map(LockEntry::installedAt).orElseGet(this::now);
             planned.put(name, new LockEntry(skill.kind(), source, skill.requested(), skill.version(),
@@ -135,10 +135,13 @@ public final class Installer implements AutoCloseable {
         return List.copyOf(agents);
     }
 
-    private void refuseUnmanaged(String name) {
-        for (Path dir : workspace.skillsDirs()) {
-            if (Workspace.exists(dir.resolve(name))) {
-                throw new InstallConflictException(dir.resolve(name) + " exists and was not installed by skillbase: "
+    /** Refuses to replace a folder (or link) another tool put where this install would write. */
+    private void refuseUnmanaged(String name, List<String> agents) {
+        List<Path> places = new ArrayList<>(workspace.targets(name, agents));
+        places.addFirst(workspace.canonical(name));
+        for (Path target : places) {
+            if (Workspace.exists(target)) {
+                throw new InstallConflictException(target + " exists and was not installed by skillbase: "
                         + "remove it, install under another name with --as NAME, or pass --force to replace it");
             }
         }
