@@ -30,9 +30,9 @@ final class Copies {
     /** Removes the canonical copy and every agent's link or copy. */
     void remove(String name, LockEntry entry) {
         for (Path target : workspace.targets(name, entry.agents())) {
-            workspace.folders().remove(target, workspace.root());
+            workspace.folders().remove(target, workspace.root(), workspace.agentFolders());
         }
-        workspace.folders().remove(workspace.canonical(name), workspace.root());
+        workspace.folders().remove(workspace.canonical(name), workspace.root(), workspace.agentFolders());
     }
 
     /** What differs between the disk and the entry: one line per missing folder, wrong link or changed file. */

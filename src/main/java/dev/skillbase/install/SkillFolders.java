@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -94,9 +95,10 @@ final class SkillFolders {
 
     /**
      * Removes a skill folder or link, then the folders above it that are left empty, up to (not including)
-     * {@code root}. A folder goes aside first, so no half-deleted folder is ever seen.
+     * {@code root} or a folder in {@code keep} (an agent's own folder, such as {@code .claude}, which tells that the
+     * agent is used). A folder goes aside first, so no half-deleted folder is ever seen.
      */
-    void remove(Path target, Path root) {
+    void remove(Path target, Path root, Set<Path> keep) {
         try {
             if (Files.isSymbolicLink(target) || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.deleteIfExists(target);
@@ -106,16 +108,16 @@ final class SkillFolders {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                 deleteTree(old);
             }
-            deleteEmptyParents(target.getParent(), root);
+            deleteEmptyParents(target.getParent(), root, keep);
         } catch (IOException e) {
             throw new InstallIoException("cannot remove " + target + ": " + e.getMessage(), e);
         }
     }
 
     /** Deletes {@code dir} and its parents while they are empty, strictly below {@code root}. */
-    private static void deleteEmptyParents(Path dir, Path root) throws IOException {
-        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root) && Files.isDirectory(d) && isEmpty(d);
-                d = d.getParent()) {
+    private static void deleteEmptyParents(Path dir, Path root, Set<Path> keep) throws IOException {
+        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root) && !keep.contains(d)
+                && Files.isDirectory(d) && isEmpty(d); d = d.getParent()) {
             Files.delete(d);
         }
     }

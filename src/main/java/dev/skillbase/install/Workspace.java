@@ -54,6 +54,19 @@ public final class Workspace {
         return scope == Scope.PROJECT ? places.project() : places.home();
     }
 
+    /** The agents' own folders of this scope (their detection markers), which uninstall never removes. */
+    Set<Path> agentFolders() {
+        Set<Path> folders = new java.util.HashSet<>();
+        for (Agent agent : catalog.all()) {
+            if (scope == Scope.PROJECT) {
+                agent.projectMarkers().forEach(m -> folders.add(places.resolveProject(m)));
+            } else {
+                agent.homeMarkers().forEach(m -> folders.add(places.resolveHome(m)));
+            }
+        }
+        return folders;
+    }
+
     Path canonicalDir() {
         return scope == Scope.PROJECT ? places.resolveProject(catalog.canonicalDir(scope))
                 : places.resolveHome(catalog.canonicalDir(scope));

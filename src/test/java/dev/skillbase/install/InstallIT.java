@@ -38,7 +38,8 @@ class InstallIT {
     void install_into_several_agents_then_uninstall_leaves_nothing_behind(DbKind kind) throws IOException {
         Sandbox s = sandbox(kind);
         s.publish("acme", "pdf-tools", "1.0.0", "First.");
-        Sandbox.write(s.project.resolve(".claude/settings.json"), "{}\n");
+        Sandbox.mkdirs(s.project.resolve(".claude"));
+        Sandbox.mkdirs(s.project.resolve(".windsurf"));
         Map<String, String> before = Sandbox.tree(s.project);
 
         CliRun.Result installed = s.cli("install", "acme/pdf-tools", "--agent", "claude-code,cursor,windsurf");
@@ -71,7 +72,7 @@ class InstallIT {
         CliRun.Result removed = s.local("uninstall", "pdf-tools");
 
         assertThat(removed.exitCode()).as(removed.toString()).isZero();
-        assertThat(Sandbox.tree(s.project)).isEqualTo(before);
+        assertThat(Sandbox.tree(s.project)).isEqualTo(before); // the agents' own (empty) folders stay
     }
 
     @ParameterizedTest
