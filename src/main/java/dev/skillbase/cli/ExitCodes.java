@@ -5,6 +5,14 @@ import dev.skillbase.account.InvalidAccountInputException;
 import dev.skillbase.account.NamespaceNotFoundException;
 import dev.skillbase.account.TokenNotFoundException;
 import dev.skillbase.account.UserNotFoundException;
+import dev.skillbase.install.DigestMismatchException;
+import dev.skillbase.install.InstallConflictException;
+import dev.skillbase.install.InvalidSourceException;
+import dev.skillbase.install.LockfileException;
+import dev.skillbase.install.NoAgentException;
+import dev.skillbase.install.NoMatchingVersionException;
+import dev.skillbase.install.SourceNotFoundException;
+import dev.skillbase.install.UnknownAgentException;
 import dev.skillbase.registry.InvalidRegistryUrlException;
 import dev.skillbase.registry.NoSuchSkillException;
 import dev.skillbase.registry.NoSuchVersionException;
@@ -13,6 +21,7 @@ import dev.skillbase.registry.RegistryRejectedException;
 import dev.skillbase.registry.SkillExistsException;
 import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.server.InvalidSettingException;
+import dev.skillbase.skill.InvalidSkillNameException;
 import dev.skillbase.skill.SkillPathException;
 import dev.skillbase.store.InvalidDatabaseUrlException;
 import dev.skillbase.sync.NoSkillFoundException;
@@ -65,6 +74,18 @@ public final class ExitCodes {
             return USAGE;
         }
         if (failure instanceof RegistryRejectedException) {
+            return INVALID;
+        }
+        // installs: a bad agent, source or skill name on the command line is usage; what clashes with what is
+        // installed, what the registry does not hold and what fails its digest is input; a folder that cannot be
+        // written is the environment's
+        if (failure instanceof UnknownAgentException || failure instanceof InvalidSourceException
+                || failure instanceof NoAgentException || failure instanceof InvalidSkillNameException) {
+            return USAGE;
+        }
+        if (failure instanceof InstallConflictException || failure instanceof NoMatchingVersionException
+                || failure instanceof SourceNotFoundException || failure instanceof DigestMismatchException
+                || failure instanceof LockfileException) {
             return INVALID;
         }
         if (failure instanceof RegistryAuthException) {

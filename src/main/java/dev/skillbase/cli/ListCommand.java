@@ -1,5 +1,6 @@
 package dev.skillbase.cli;
 
+import dev.skillbase.install.Places;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.Registry;
 import dev.skillbase.registry.SkillQuery;
@@ -42,8 +43,21 @@ final class ListCommand implements Callable<Integer> {
                     + "newest first).")
     SkillQuery.Sort sort;
 
+    @Option(names = "--installed",
+            description = "List the skills installed in the agents' folders instead (project and global, including "
+                    + "ones other tools installed, marked unmanaged).")
+    boolean installed;
+
+    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
+            description = "With --installed: the project root (default: the current folder).")
+    java.nio.file.Path project;
+
     @Override
     public Integer call() {
+        if (installed) {
+            return InstalledList.print(Places.of(project, SkillbaseCommand.env(spec)), json.enabled,
+                    spec.commandLine().getOut());
+        }
         Page<SkillSummary> page;
         try (Registry registry = db.open()) {
             page = registry.list(filters.query(sort));

@@ -1,5 +1,6 @@
 package dev.skillbase.cli;
 
+import dev.skillbase.registry.NoSuchSkillException;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.PublishRequest;
 import dev.skillbase.registry.PublishResult;
@@ -14,6 +15,7 @@ import dev.skillbase.registry.SkillSummary;
 import dev.skillbase.registry.VersionDetails;
 import dev.skillbase.registry.VersionInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,16 @@ final class NoDatabase implements Registry {
     @Override
     public Optional<byte[]> file(SkillRef ref, String version, String path) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<byte[]> archive(SkillRef ref, String version) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, String> versionTags(SkillRef ref) {
+        throw new NoSuchSkillException(ref);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.skillbase.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,13 @@ import picocli.CommandLine.Spec;
             UserCommand.class,
             NamespaceCommand.class,
             MemberCommand.class,
-            TokenCommand.class
+            TokenCommand.class,
+            AgentsCommand.class,
+            InstallCommand.class,
+            UpdateCommand.class,
+            OutdatedCommand.class,
+            VerifyCommand.class,
+            UninstallCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -44,9 +51,30 @@ public final class SkillbaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Map<String, String> env;
+
+    private SkillbaseCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** The environment the commands read (HOME, XDG folders): the process's, or a test's. */
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** The environment of the command line {@code spec} belongs to. */
+    static Map<String, String> env(CommandSpec spec) {
+        return ((SkillbaseCommand) spec.root().userObject()).env();
+    }
+
     /** A fully configured command line: subcommands, exit-code mapping, output writers. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new SkillbaseCommand());
+        return commandLine(System.getenv());
+    }
+
+    /** As {@link #commandLine()}, reading {@code env} instead of the process's environment (for tests). */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cli = new CommandLine(new SkillbaseCommand(env));
         cli.setExecutionExceptionHandler(new FailureHandler());
         cli.setExitCodeExceptionMapper(ExitCodes::of);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -71,6 +73,23 @@ public final class HttpRegistry implements Registry {
                 .collect(Collectors.joining("/"));
         RegistryTransport.Response response = transport.get(versionPath(ref, version) + "/files/" + encoded, true);
         return found(response) ? Optional.of(response.body()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<byte[]> archive(SkillRef ref, String version) {
+        RegistryTransport.Response response = transport.get(versionPath(ref, version) + "/archive", true);
+        return found(response) ? Optional.of(response.body()) : Optional.empty();
+    }
+
+    @Override
+    public Map<String, String> versionTags(SkillRef ref) {
+        RegistryTransport.Response response = transport.get(skillPath(ref) + "/tags", true);
+        if (!found(response)) {
+            throw new NoSuchSkillException(ref);
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        response.json().path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asString()));
+        return tags;
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class LocalRegistry implements Registry {
         return editor.yank(ref, version, yanked);
     }
 
-    /** The skill's version tags, {@code latest} first. */
+    @Override
     public Map<String, String> versionTags(SkillRef ref) {
         return editor.versionTags(ref);
     }

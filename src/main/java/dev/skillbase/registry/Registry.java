@@ -1,6 +1,7 @@
 package dev.skillbase.registry;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,19 @@ public interface Registry extends AutoCloseable {
 
     /** The bytes of one file of one version, or empty when the version or the file does not exist. */
     Optional<byte[]> file(SkillRef ref, String version, String path);
+
+    /**
+     * The deterministic tar.gz of one version (its bytes hash to the version's archive digest), or empty when the
+     * version does not exist.
+     */
+    Optional<byte[]> archive(SkillRef ref, String version);
+
+    /**
+     * The skill's version tags, {@code latest} (the highest version not yanked) first, then the ones set by hand.
+     *
+     * @throws NoSuchSkillException when the skill does not exist
+     */
+    Map<String, String> versionTags(SkillRef ref);
 
     /**
      * Publishes one version in one transaction: creates the namespace and the skill record when missing, updates

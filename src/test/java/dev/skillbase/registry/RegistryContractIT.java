@@ -105,6 +105,27 @@ class RegistryContractIT {
 
     @ParameterizedTest
     @EnumSource(RegistryUnderTest.class)
+    void archive_bytes_hash_to_the_archive_digest_and_tags_name_latest(RegistryUnderTest kind) throws IOException {
+        try (RegistryUnderTest.Opened opened = kind.open()) {
+            Registry registry = opened.registry();
+            PublishRequest first = pdf("1.0.0", "");
+            registry.publish(first);
+            registry.publish(pdf("1.1.0", "More.\n"));
+            opened.local().setVersionTag(PDF, "stable", "1.0.0");
+
+            byte[] archive = registry.archive(PDF, "1.0.0").orElseThrow();
+
+            assertThat(archive).isEqualTo(first.bundle().archive());
+            assertThat(registry.archive(PDF, "9.9.9")).isEmpty();
+            assertThat(registry.versionTags(PDF)).containsExactly(java.util.Map.entry("latest", "1.1.0"),
+                    java.util.Map.entry("stable", "1.0.0"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.versionTags(
+                    new SkillRef("acme", "nothing"))).isInstanceOf(NoSuchSkillException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RegistryUnderTest.class)
     void republishing_the_same_content_is_unchanged_and_other_content_a_conflict(RegistryUnderTest kind)
             throws IOException {
         try (RegistryUnderTest.Opened opened = kind.open()) {

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,6 +115,16 @@ class PushRaceIT {
                         Optional.empty()));
             }
             return real.publish(request);
+        }
+
+        @Override
+        public Optional<byte[]> archive(SkillRef ref, String version) {
+            return real.archive(ref, version);
+        }
+
+        @Override
+        public Map<String, String> versionTags(SkillRef ref) {
+            return real.versionTags(ref);
         }
 
         @Override
