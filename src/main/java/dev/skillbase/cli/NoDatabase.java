@@ -80,11 +80,6 @@ final class NoDatabase implements Registry {
     }
 
     @Override
-    public Optional<byte[]> archive(SkillRef ref, String version) {
-        return Optional.empty();
-    }
-
-    @Override
     public void archiveSkill(SkillRef ref) {
         throw new IllegalStateException("a dry run must not archive " + ref);
     }

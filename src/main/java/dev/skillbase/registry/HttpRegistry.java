@@ -132,12 +132,6 @@ public final class HttpRegistry implements Registry {
     }
 
     @Override
-    public Optional<byte[]> archive(SkillRef ref, String version) {
-        RegistryTransport.Response response = transport.get(versionPath(ref, version) + "/archive", true);
-        return found(response) ? Optional.of(response.body()) : Optional.empty();
-    }
-
-    @Override
     public void archiveSkill(SkillRef ref) {
         if (!found(transport.delete(skillPath(ref)))) {
             throw new NoSuchSkillException(ref);

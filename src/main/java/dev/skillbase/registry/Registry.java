@@ -59,9 +59,6 @@ public interface Registry extends AutoCloseable {
      */
     List<SkillHead> heads(String namespace);
 
-    /** The deterministic {@code .tar.gz} of one version, or empty when the version does not exist. */
-    Optional<byte[]> archive(SkillRef ref, String version);
-
     /**
      * Archives a skill (status {@code archived}): the registry's deletion. Its versions stay readable; publishing a
      * new version does not bring it back.

@@ -168,11 +168,6 @@ class PushRaceIT {
         }
 
         @Override
-        public Optional<byte[]> archive(SkillRef ref, String version) {
-            return real.archive(ref, version);
-        }
-
-        @Override
         public void archiveSkill(SkillRef ref) {
             real.archiveSkill(ref);
         }
