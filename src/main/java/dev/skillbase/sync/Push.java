@@ -10,8 +10,11 @@ import dev.skillbase.registry.VersionInfo;
 import dev.skillbase.skill.Bundle;
 import dev.skillbase.skill.Validator;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,15 +28,41 @@ import java.util.Optional;
  */
 public final class Push {
     private final Registry registry;
+    private final Validator validator;
     private final SkillFolders folders;
+    private final Optional<Path> cacheFolder;
+    private final Clock clock;
 
     /**
+     * A push that reads every folder.
+     *
      * @param registry where to publish; on a dry run only read
      * @param validator a lenient validator
      */
     public Push(Registry registry, Validator validator) {
+        this(registry, validator, Optional.empty());
+    }
+
+    /**
+     * A push that remembers, in {@code cacheFolder}, what it read of each folder, and skips reading the folders
+     * that did not change since (see {@link PushCache} for where and when).
+     */
+    public Push(Registry registry, Validator validator, Optional<Path> cacheFolder) {
+        this(registry, validator, cacheFolder, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that decides whether a folder settled long enough to be cached (for tests). */
+    Push(Registry registry, Validator validator, Optional<Path> cacheFolder, Clock clock) {
         this.registry = registry;
+        this.validator = validator;
         this.folders = new SkillFolders(validator);
+        this.cacheFolder = cacheFolder;
+        this.clock = clock;
+    }
+
+    /** The push cache folder of a user: {@code $XDG_CACHE_HOME/skillbase/push}, else under {@code ~/.cache}. */
+    public static Path defaultCacheFolder(Map<String, String> env) {
+        return PushCache.defaultFolder(env);
     }
 
     /**
@@ -41,19 +70,69 @@ public final class Push {
      * @throws dev.skillbase.skill.SkillPathException when {@code root} does not exist or cannot be read
      */
     public PushReport push(Path root, PushOptions options) {
+        PushCache cache = cacheFolder.map(folder -> PushCache.open(folder, root, validator.toString(), clock))
+                .orElseGet(PushCache::none);
+        List<Candidate> candidates = new ArrayList<>(folders.read(root, options.namespace(), cache));
+        // what the registry holds, read once up front: it tells which skills will be published, so that those known
+        // only from the cache are read now and the archives of all are built on the other cores while this thread
+        // writes (a race with another writer is still caught at publication)
+        Map<Candidate, List<VersionInfo>> published = new IdentityHashMap<>();
+        List<Bundle> changed = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            if (!candidate.publishable()) {
+                continue;
+            }
+            List<VersionInfo> versions = registry.versions(candidate.ref().orElseThrow());
+            if (options.force() || !sameContent(candidate, versions)) {
+                candidate = loaded(candidate, options.namespace());
+                candidates.set(i, candidate);
+                candidate.bundle().filter(bundle -> !options.dryRun()).ifPresent(changed::add);
+            }
+            published.put(candidate, versions);
+        }
         List<PushedSkill> pushed = new ArrayList<>();
-        for (Candidate candidate : folders.read(root, options.namespace())) {
-            pushed.add(candidate.publishable() ? publish(candidate, options) : candidate.unpublished());
+        try (BundlePreparation ignored = BundlePreparation.start(changed)) {
+            for (Candidate candidate : candidates) {
+                pushed.add(candidate.publishable() ? publish(candidate, published.get(candidate), options)
+                        : candidate.unpublished());
+            }
+        }
+        if (!options.dryRun()) {
+            cache.save();
         }
         return new PushReport(root, options.namespace(), options.dryRun(), pushed);
     }
 
-    private PushedSkill publish(Candidate candidate, PushOptions options) {
+    /**
+     * The candidate with its document and bundle, read now if it was known only from the cache. A folder that
+     * changed since its fingerprint so much that it now resolves to another name is not published: the checks for
+     * names shared within this push were made with the old one.
+     */
+    private Candidate loaded(Candidate candidate, String namespace) {
+        if (candidate.loaded()) {
+            return candidate;
+        }
+        Candidate read = folders.load(candidate, namespace);
+        if (read.publishable() && !read.ref().equals(candidate.ref())) {
+            return read.conflicting("name: the folder changed while it was being pushed (it is now "
+                    + read.ref().orElseThrow() + "): push again");
+        }
+        return read;
+    }
+
+    private static boolean sameContent(Candidate candidate, List<VersionInfo> published) {
+        return !published.isEmpty() && published.getFirst().contentDigest().equals(candidate.contentDigest()
+                .orElseThrow());
+    }
+
+    /** @param published the versions read before, used for the first attempt only (a race makes it stale) */
+    private PushedSkill publish(Candidate candidate, List<VersionInfo> published, PushOptions options) {
         try {
-            return publishOnceOrRejected(candidate, options);
+            return publishOnceOrRejected(candidate, published, options);
         } catch (VersionConflictException raced) {
             try {
-                return publishOnceOrRejected(candidate, options);
+                return publishOnceOrRejected(candidate, registry.versions(candidate.ref().orElseThrow()), options);
             } catch (VersionConflictException again) {
                 again.addSuppressed(raced);
                 return new PushedSkill(candidate.path(), candidate.ref(), PushedSkill.Outcome.CONFLICT,
@@ -67,9 +146,10 @@ public final class Push {
      * A registry server validates strictly what a push validated leniently: a skill it rejects is skipped with the
      * server's reasons, and the push goes on with the others.
      */
-    private PushedSkill publishOnceOrRejected(Candidate candidate, PushOptions options) {
+    private PushedSkill publishOnceOrRejected(
+            Candidate candidate, List<VersionInfo> published, PushOptions options) {
         try {
-            return publishOnce(candidate, options);
+            return publishOnce(candidate, published, options);
         } catch (RegistryRejectedException rejected) {
             List<String> reasons = new ArrayList<>();
             reasons.add(rejected.getMessage().lines().findFirst().orElse("rejected by the registry"));
@@ -79,16 +159,16 @@ public final class Push {
         }
     }
 
-    private PushedSkill publishOnce(Candidate candidate, PushOptions options) {
+    private PushedSkill publishOnce(Candidate candidate, List<VersionInfo> published, PushOptions options) {
         SkillRef ref = candidate.ref().orElseThrow();
-        Bundle bundle = candidate.bundle().orElseThrow();
-        List<VersionInfo> published = registry.versions(ref);
         Optional<String> latest = published.stream().findFirst().map(VersionInfo::version);
-        boolean same = !published.isEmpty() && published.getFirst().contentDigest().equals(bundle.contentDigest());
-        if (same && !options.force()) {
+        if (sameContent(candidate, published) && !options.force()) {
             PushedSkill unchanged = entry(candidate, PushedSkill.Outcome.UNCHANGED, latest, latest);
             return movedWarning(candidate, ref).map(warning -> withWarning(unchanged, warning)).orElse(unchanged);
         }
+        // a race made the content differ from what was read up front: the folder's bytes are needed now
+        Bundle bundle = candidate.bundle().orElseThrow(() -> new IllegalStateException(
+                "the push of " + ref + " lost a race; push again"));
         String version = VersionChoice.next(candidate.declaredVersion(), published);
         PushedSkill.Outcome outcome = published.isEmpty() ? PushedSkill.Outcome.ADDED : PushedSkill.Outcome.UPDATED;
         if (options.dryRun()) {
