@@ -2,6 +2,7 @@ package dev.skillbase.sync;
 
 import dev.skillbase.registry.PublishRequest;
 import dev.skillbase.registry.PublishResult;
+import dev.skillbase.registry.PublishedSkill;
 import dev.skillbase.registry.Registry;
 import dev.skillbase.registry.RegistryRejectedException;
 import dev.skillbase.registry.SkillRef;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * against what the winner published.
  */
 public final class Push {
+    private static final PublishedSkill NEVER_PUBLISHED = new PublishedSkill(List.of(), "");
     private final Registry registry;
     private final Validator validator;
     private final SkillFolders folders;
@@ -76,20 +78,22 @@ public final class Push {
         // what the registry holds, read once up front: it tells which skills will be published, so that those known
         // only from the cache are read now and the archives of all are built on the other cores while this thread
         // writes (a race with another writer is still caught at publication)
-        Map<Candidate, List<VersionInfo>> published = new IdentityHashMap<>();
+        Map<SkillRef, PublishedSkill> stored = registry.published(candidates.stream()
+                .filter(Candidate::publishable).map(candidate -> candidate.ref().orElseThrow()).toList());
+        Map<Candidate, PublishedSkill> published = new IdentityHashMap<>();
         List<Bundle> changed = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             if (!candidate.publishable()) {
                 continue;
             }
-            List<VersionInfo> versions = registry.versions(candidate.ref().orElseThrow());
-            if (options.force() || !sameContent(candidate, versions)) {
+            PublishedSkill skill = stored.getOrDefault(candidate.ref().orElseThrow(), NEVER_PUBLISHED);
+            if (options.force() || !sameContent(candidate, skill.versions())) {
                 candidate = loaded(candidate, options.namespace());
                 candidates.set(i, candidate);
                 candidate.bundle().filter(bundle -> !options.dryRun()).ifPresent(changed::add);
             }
-            published.put(candidate, versions);
+            published.put(candidate, skill);
         }
         List<PushedSkill> pushed = new ArrayList<>();
         try (BundlePreparation ignored = BundlePreparation.start(changed)) {
@@ -126,18 +130,20 @@ public final class Push {
                 .orElseThrow());
     }
 
-    /** @param published the versions read before, used for the first attempt only (a race makes it stale) */
-    private PushedSkill publish(Candidate candidate, List<VersionInfo> published, PushOptions options) {
+    /** @param stored the skill as read before, used for the first attempt only (a race makes it stale) */
+    private PushedSkill publish(Candidate candidate, PublishedSkill stored, PushOptions options) {
         try {
-            return publishOnceOrRejected(candidate, published, options);
+            return publishOnceOrRejected(candidate, stored, options);
         } catch (VersionConflictException raced) {
+            SkillRef ref = candidate.ref().orElseThrow();
+            PublishedSkill again = registry.published(List.of(ref)).getOrDefault(ref, NEVER_PUBLISHED);
             try {
-                return publishOnceOrRejected(candidate, registry.versions(candidate.ref().orElseThrow()), options);
-            } catch (VersionConflictException again) {
-                again.addSuppressed(raced);
+                return publishOnceOrRejected(candidate, again, options);
+            } catch (VersionConflictException twice) {
+                twice.addSuppressed(raced);
                 return new PushedSkill(candidate.path(), candidate.ref(), PushedSkill.Outcome.CONFLICT,
                         Optional.empty(), Optional.empty(), candidate.taxonomyPath(), candidate.warnings(),
-                        List.of("version: " + again.getMessage()));
+                        List.of("version: " + twice.getMessage()));
             }
         }
     }
@@ -146,10 +152,9 @@ public final class Push {
      * A registry server validates strictly what a push validated leniently: a skill it rejects is skipped with the
      * server's reasons, and the push goes on with the others.
      */
-    private PushedSkill publishOnceOrRejected(
-            Candidate candidate, List<VersionInfo> published, PushOptions options) {
+    private PushedSkill publishOnceOrRejected(Candidate candidate, PublishedSkill stored, PushOptions options) {
         try {
-            return publishOnce(candidate, published, options);
+            return publishOnce(candidate, stored, options);
         } catch (RegistryRejectedException rejected) {
             List<String> reasons = new ArrayList<>();
             reasons.add(rejected.getMessage().lines().findFirst().orElse("rejected by the registry"));
@@ -159,12 +164,14 @@ public final class Push {
         }
     }
 
-    private PushedSkill publishOnce(Candidate candidate, List<VersionInfo> published, PushOptions options) {
+    private PushedSkill publishOnce(Candidate candidate, PublishedSkill stored, PushOptions options) {
         SkillRef ref = candidate.ref().orElseThrow();
+        List<VersionInfo> published = stored.versions();
         Optional<String> latest = published.stream().findFirst().map(VersionInfo::version);
         if (sameContent(candidate, published) && !options.force()) {
             PushedSkill unchanged = entry(candidate, PushedSkill.Outcome.UNCHANGED, latest, latest);
-            return movedWarning(candidate, ref).map(warning -> withWarning(unchanged, warning)).orElse(unchanged);
+            return movedWarning(candidate, ref, stored).map(warning -> withWarning(unchanged, warning))
+                    .orElse(unchanged);
         }
         // a race made the content differ from what was read up front: the folder's bytes are needed now
         Bundle bundle = candidate.bundle().orElseThrow(() -> new IllegalStateException(
@@ -185,9 +192,8 @@ public final class Push {
     }
 
     /** An unchanged skill whose folder moved keeps its old taxonomy path until it is published again. */
-    private Optional<String> movedWarning(Candidate candidate, SkillRef ref) {
-        return registry.skill(ref)
-                .map(skill -> skill.taxonomyPath())
+    private static Optional<String> movedWarning(Candidate candidate, SkillRef ref, PublishedSkill skill) {
+        return Optional.of(skill.taxonomyPath())
                 .filter(stored -> !stored.equals(candidate.taxonomyPath()))
                 .map(stored -> "taxonomy: the database still files " + ref + " under '" + stored
                         + "' (its content is unchanged): push with --force to record '" + candidate.taxonomyPath()
