@@ -10,6 +10,7 @@ import dev.skillbase.sync.PushOptions;
 import dev.skillbase.sync.PushReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,12 @@ import picocli.CommandLine.Spec;
                     + "version) when that is semver and higher than every published version, otherwise the next "
                     + "patch of the highest published version; a first version without one is 0.1.0.",
             "Tags come from metadata.tags and a top-level tags list. Each skill is one transaction: a bad "
-                    + "skill never stops the others, and running the push again completes an interrupted one."
+                    + "skill never stops the others, and running the push again completes an interrupted one.",
+            "Cache: what a push read of each folder (content digest, name, warnings) is kept under "
+                    + "$XDG_CACHE_HOME/skillbase/push (else ~/.cache/skillbase/push); the next push does not read "
+                    + "a folder whose files all have the same size, times, inode and mode, unless its skill must be "
+                    + "published. Folders written in the 5 s before a push are not cached. --no-cache reads every "
+                    + "file."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -73,6 +79,10 @@ final class PushCommand implements Callable<Integer> {
             + "is unchanged, e.g. to record a new taxonomy path after moving folders.")
     boolean force;
 
+    @Option(names = "--no-cache", description = "Read every file, even of folders the push cache knows unchanged "
+            + "(and leave the cache as it is).")
+    boolean noCache;
+
     @Override
     public Integer call() {
         if (!Files.exists(dir)) {
@@ -85,7 +95,9 @@ final class PushCommand implements Callable<Integer> {
         Validator validator = new Validator(ValidationMode.LENIENT, BundleLimits.DEFAULT);
         PushReport report;
         try (Registry registry = dryRun ? db.openExisting().orElseGet(NoDatabase::new) : db.open()) {
-            report = new Push(registry, validator).push(dir.toAbsolutePath().normalize(), new PushOptions(namespace, dryRun, force));
+            Optional<Path> cache = noCache ? Optional.empty() : Optional.of(Push.defaultCacheFolder(System.getenv()));
+            report = new Push(registry, validator, cache).push(dir.toAbsolutePath().normalize(),
+                    new PushOptions(namespace, dryRun, force));
         }
         if (json.enabled) {
             Json.print(spec.commandLine().getOut(), JsonViews.PushJson.of(report));

@@ -13,9 +13,13 @@ import dev.skillbase.store.SkillReader;
 import dev.skillbase.store.SkillWriter;
 import dev.skillbase.store.StatsReader;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registry in process, over a local SQLite file or a PostgreSQL database. Open it with {@link #open(String)}
@@ -139,6 +143,20 @@ public final class LocalRegistry implements Registry {
     @Override
     public List<VersionInfo> versions(SkillRef ref) {
         return reader.versions(ref);
+    }
+
+    /** One query per namespace among {@code refs}, rather than several per skill. */
+    @Override
+    public Map<SkillRef, PublishedSkill> published(Collection<SkillRef> refs) {
+        Set<SkillRef> wanted = new HashSet<>(refs);
+        Map<SkillRef, PublishedSkill> published = new HashMap<>();
+        wanted.stream().map(SkillRef::namespace).distinct().forEach(namespace -> reader.published(namespace)
+                .forEach((ref, skill) -> {
+                    if (wanted.contains(ref)) {
+                        published.put(ref, skill);
+                    }
+                }));
+        return published;
     }
 
     @Override

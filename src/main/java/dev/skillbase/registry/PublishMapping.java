@@ -5,6 +5,7 @@ import dev.skillbase.skill.BundleFile;
 import dev.skillbase.skill.Frontmatter;
 import dev.skillbase.store.NewFile;
 import dev.skillbase.store.NewVersion;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +17,13 @@ final class PublishMapping {
     static NewVersion toNewVersion(PublishRequest request) {
         Frontmatter frontmatter = request.document().frontmatter();
         Bundle bundle = request.bundle();
-        List<NewFile> files = bundle.files().stream().map(PublishMapping::file).toList();
+        List<BundleFile> bundleFiles = bundle.files();
+        List<String> digests = bundle.fileDigests();
+        List<NewFile> files = new ArrayList<>(bundleFiles.size());
+        for (int i = 0; i < bundleFiles.size(); i++) {
+            BundleFile file = bundleFiles.get(i);
+            files.add(new NewFile(file.path(), file.content(), file.executable(), digests.get(i)));
+        }
         List<String> tags = request.tags().stream()
                 .map(tag -> tag.strip().toLowerCase(Locale.ROOT))
                 .filter(tag -> !tag.isEmpty())
@@ -40,9 +47,5 @@ final class PublishMapping {
                 files,
                 request.changelog(),
                 request.publishedBy());
-    }
-
-    private static NewFile file(BundleFile file) {
-        return new NewFile(file.path(), file.content(), file.executable());
     }
 }

@@ -1,5 +1,7 @@
 package dev.skillbase.registry;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,19 @@ public interface Registry extends AutoCloseable {
 
     /** Every version of a skill, newest (highest semver) first; empty when the skill does not exist. */
     List<VersionInfo> versions(SkillRef ref);
+
+    /**
+     * {@link #versions} and the taxonomy path of each of {@code refs} whose skill exists (absent ones are left
+     * out), for a caller comparing many skills at once. The default asks once per skill; an implementation may
+     * read them all at once.
+     */
+    default Map<SkillRef, PublishedSkill> published(Collection<SkillRef> refs) {
+        Map<SkillRef, PublishedSkill> published = new HashMap<>();
+        for (SkillRef ref : refs) {
+            skill(ref).ifPresent(skill -> published.put(ref, new PublishedSkill(versions(ref), skill.taxonomyPath())));
+        }
+        return published;
+    }
 
     /** One version with its manifest (files, sizes, digests), or empty when it does not exist. */
     Optional<VersionDetails> version(SkillRef ref, String version);

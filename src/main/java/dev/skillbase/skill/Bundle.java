@@ -24,6 +24,8 @@ public final class Bundle {
     private final long totalBytes;
     private String contentDigest;
     private byte[] archive;
+    private String archiveDigest;
+    private List<String> fileDigests;
 
     private Bundle(List<BundleFile> files, List<Problem> skipped) {
         this.files = files;
@@ -73,6 +75,11 @@ public final class Bundle {
         return new Bundle(List.copyOf(kept), List.copyOf(skipped));
     }
 
+    /** Whether a file or folder of this name is left out of every bundle (with its content, for a folder). */
+    public static boolean isIgnoredName(String name) {
+        return BundleRules.IGNORED.contains(name);
+    }
+
     public List<BundleFile> files() {
         return files;
     }
@@ -109,9 +116,33 @@ public final class Bundle {
         return archiveBytes().clone();
     }
 
+    /**
+     * {@code sha256:<hex>} of each file's bytes, in {@link #files()} order: the keys under which a registry stores
+     * them. Computed once.
+     */
+    public synchronized List<String> fileDigests() {
+        if (fileDigests == null) {
+            fileDigests = files.stream().map(file -> BundleArchive.digest(file.content())).toList();
+        }
+        return fileDigests;
+    }
+
+    /**
+     * Computes now, in the calling thread, everything a publication needs (the content digest, the archive and the
+     * file digests), so that a writer on another thread finds it ready.
+     */
+    public void prepareForPublishing() {
+        contentDigest();
+        archiveDigest();
+        fileDigests();
+    }
+
     /** {@code sha256:<hex>} of {@link #archive()}. */
-    public String archiveDigest() {
-        return BundleArchive.digest(archiveBytes());
+    public synchronized String archiveDigest() {
+        if (archiveDigest == null) {
+            archiveDigest = BundleArchive.digest(archiveBytes());
+        }
+        return archiveDigest;
     }
 
     private synchronized byte[] archiveBytes() {

@@ -180,6 +180,12 @@ public final class Validator {
         }
     }
 
+    /** The mode and limits: two validators with the same description judge every skill alike. */
+    @Override
+    public String toString() {
+        return "Validator[" + mode + ", " + limits + "]";
+    }
+
     private static String folderName(Path skillDir) {
         Path name = skillDir.toAbsolutePath().normalize().getFileName();
         return name == null ? "" : name.toString();

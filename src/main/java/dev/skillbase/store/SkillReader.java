@@ -1,5 +1,6 @@
 package dev.skillbase.store;
 
+import dev.skillbase.registry.PublishedSkill;
 import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionDetails;
@@ -8,7 +9,9 @@ import dev.skillbase.registry.Viewer;
 import dev.skillbase.skill.Version;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Reads skills, versions and files. Thread-safe. */
 public final class SkillReader {
+    private static final Comparator<VersionInfo> NEWEST_FIRST =
+            Comparator.comparing((VersionInfo v) -> Version.parse(v.version())).reversed();
     private final Database database;
 
     public SkillReader(Database database) {
@@ -65,8 +70,35 @@ public final class SkillReader {
     public List<VersionInfo> versions(SkillRef ref) {
         return database.read("listing the versions of " + ref, handle -> VersionRows.all(handle, ref)).stream()
                 .map(StoredVersion::info)
-                .sorted(Comparator.comparing((VersionInfo v) -> Version.parse(v.version())).reversed())
+                .sorted(NEWEST_FIRST)
                 .toList();
+    }
+
+    /** Every skill of a namespace with its versions (highest first) and taxonomy path, in one query. */
+    public Map<SkillRef, PublishedSkill> published(String namespace) {
+        Map<String, String> taxonomy = new HashMap<>();
+        Map<String, List<VersionInfo>> versions = new HashMap<>();
+        database.read("listing the versions of namespace " + namespace, handle -> handle.createQuery("""
+                        SELECT s.name AS skill_name, s.taxonomy_path, v.id, v.skill_id, v.version, v.content_digest,
+                               v.archive_digest, v.size, v.file_count, v.published_at, v.published_by, v.yanked
+                        FROM skills s JOIN namespaces n ON n.id = s.namespace_id
+                        LEFT JOIN skill_versions v ON v.skill_id = s.id
+                        WHERE n.name = :namespace""")
+                .bind("namespace", namespace)
+                .map((rs, ctx) -> {
+                    String name = rs.getString("skill_name");
+                    taxonomy.put(name, rs.getString("taxonomy_path"));
+                    List<VersionInfo> list = versions.computeIfAbsent(name, n -> new ArrayList<>());
+                    if (rs.getString("version") != null) {
+                        list.add(VersionRows.map(rs, ctx).info());
+                    }
+                    return name;
+                })
+                .list());
+        Map<SkillRef, PublishedSkill> published = new HashMap<>();
+        versions.forEach((name, list) -> published.put(new SkillRef(namespace, name), new PublishedSkill(
+                list.stream().sorted(NEWEST_FIRST).toList(), taxonomy.get(name))));
+        return published;
     }
 
     public Optional<VersionDetails> version(SkillRef ref, String version) {

@@ -52,15 +52,19 @@ public final class SkillWriter {
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             long namespaceId = ensureNamespace(handle, version.namespace(), now);
-            UUID skillId = upsertSkill(handle, namespaceId, version, now);
+            SkillRow skill = upsertSkill(handle, namespaceId, version, now);
+            UUID skillId = skill.id();
             List<String> digests = storeBlobs(handle, version);
             long versionId = insertVersion(handle, skillId, version, order, now);
             insertFiles(handle, versionId, version.files(), digests);
             TagRows.replace(handle, skillId, version.tags());
-            updateLatest(handle, skillId);
+            raiseLatest(handle, skill, version.version(), order);
             indexer.index(handle, skillId, new SearchDocument(version.name(), version.title(), version.tags(),
                     version.description(), version.body()));
-            return new Published(true, VersionRows.find(handle, ref, version.version()).orElseThrow().info());
+            // what was just inserted, as VersionRows would read it back (the instant is already whole milliseconds)
+            return new Published(true, new VersionInfo(version.version(), version.contentDigest(),
+                    version.archiveDigest(), version.size(), version.files().size(), now, version.publishedBy(),
+                    false));
         });
     }
 
@@ -73,13 +77,25 @@ public final class SkillWriter {
     }
 
     private static long ensureNamespace(Handle handle, String name, Instant now) {
+        Optional<Long> existing = namespaceId(handle, name); // almost always there: one statement, not two
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         handle.createUpdate("INSERT INTO namespaces (name, created_at) VALUES (:name, :now) ON CONFLICT (name) DO NOTHING")
                 .bind("name", name).bind("now", now).execute();
-        return handle.createQuery("SELECT id FROM namespaces WHERE name = :name")
-                .bind("name", name).mapTo(Long.class).one();
+        return namespaceId(handle, name).orElseThrow();
     }
 
-    private static UUID upsertSkill(Handle handle, long namespaceId, NewVersion v, Instant now) {
+    private static Optional<Long> namespaceId(Handle handle, String name) {
+        return handle.createQuery("SELECT id FROM namespaces WHERE name = :name")
+                .bind("name", name).mapTo(Long.class).findOne();
+    }
+
+    /** The skill's id and its latest version before this publication. */
+    private record SkillRow(UUID id, Optional<String> latest) {
+    }
+
+    private static SkillRow upsertSkill(Handle handle, long namespaceId, NewVersion v, Instant now) {
         return handle.createQuery("""
                 INSERT INTO skills (id, namespace_id, name, title, description, taxonomy_path, license, source_url,
                                     created_at, updated_at)
@@ -89,7 +105,7 @@ public final class SkillWriter {
                     taxonomy_path = excluded.taxonomy_path, license = excluded.license,
                     source_url = excluded.source_url, updated_at = excluded.updated_at,
                     status = CASE WHEN skills.status = 'draft' THEN 'active' ELSE skills.status END
-                RETURNING id""")
+                RETURNING id, latest_version""")
                 .bind("id", UUID.randomUUID())
                 .bind("namespaceId", namespaceId)
                 .bind("name", v.name())
@@ -99,8 +115,22 @@ public final class SkillWriter {
                 .bind("license", v.license().orElse(null))
                 .bind("source", v.sourceUrl().orElse(null))
                 .bind("now", now)
-                .mapTo(UUID.class)
+                .map((rs, ctx) -> new SkillRow(Columns.uuid(rs, "id", ctx), Columns.optional(rs, "latest_version")))
                 .one();
+    }
+
+    /**
+     * {@code latest} after publishing a version that is not yanked: the higher of it and the latest before (which
+     * is, by {@link #updateLatest}'s rule, the highest version not yanked), without reading every version.
+     */
+    private static void raiseLatest(Handle handle, SkillRow skill, String version, Version order) {
+        if (skill.latest().isPresent() && Version.parse(skill.latest().get()).compareTo(order) >= 0) {
+            return;
+        }
+        handle.createUpdate("UPDATE skills SET latest_version = :latest WHERE id = :skillId")
+                .bind("latest", version)
+                .bind("skillId", skill.id())
+                .execute();
     }
 
     /**

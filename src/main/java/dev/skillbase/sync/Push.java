@@ -2,6 +2,7 @@ package dev.skillbase.sync;
 
 import dev.skillbase.registry.PublishRequest;
 import dev.skillbase.registry.PublishResult;
+import dev.skillbase.registry.PublishedSkill;
 import dev.skillbase.registry.Registry;
 import dev.skillbase.registry.RegistryRejectedException;
 import dev.skillbase.registry.SkillRef;
@@ -10,8 +11,11 @@ import dev.skillbase.registry.VersionInfo;
 import dev.skillbase.skill.Bundle;
 import dev.skillbase.skill.Validator;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,16 +28,43 @@ import java.util.Optional;
  * against what the winner published.
  */
 public final class Push {
+    private static final PublishedSkill NEVER_PUBLISHED = new PublishedSkill(List.of(), "");
     private final Registry registry;
+    private final Validator validator;
     private final SkillFolders folders;
+    private final Optional<Path> cacheFolder;
+    private final Clock clock;
 
     /**
+     * A push that reads every folder.
+     *
      * @param registry where to publish; on a dry run only read
      * @param validator a lenient validator
      */
     public Push(Registry registry, Validator validator) {
+        this(registry, validator, Optional.empty());
+    }
+
+    /**
+     * A push that remembers, in {@code cacheFolder}, what it read of each folder, and skips reading the folders
+     * that did not change since (see {@link PushCache} for where and when).
+     */
+    public Push(Registry registry, Validator validator, Optional<Path> cacheFolder) {
+        this(registry, validator, cacheFolder, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that decides whether a folder settled long enough to be cached (for tests). */
+    Push(Registry registry, Validator validator, Optional<Path> cacheFolder, Clock clock) {
         this.registry = registry;
+        this.validator = validator;
         this.folders = new SkillFolders(validator);
+        this.cacheFolder = cacheFolder;
+        this.clock = clock;
+    }
+
+    /** The push cache folder of a user: {@code $XDG_CACHE_HOME/skillbase/push}, else under {@code ~/.cache}. */
+    public static Path defaultCacheFolder(Map<String, String> env) {
+        return PushCache.defaultFolder(env);
     }
 
     /**
@@ -41,25 +72,87 @@ public final class Push {
      * @throws dev.skillbase.skill.SkillPathException when {@code root} does not exist or cannot be read
      */
     public PushReport push(Path root, PushOptions options) {
+        PushCache cache = cacheFolder.map(folder -> PushCache.open(folder, root, validator.toString(), clock))
+                .orElseGet(PushCache::none);
+        List<Candidate> candidates = new ArrayList<>(folders.read(root, options.namespace(), cache));
+        // what the registry holds, read once up front: it tells which skills will be published, so that those known
+        // only from the cache are read now and the archives of all are built on the other cores while this thread
+        // writes (a race with another writer is still caught at publication)
+        Map<SkillRef, PublishedSkill> stored = registry.published(candidates.stream()
+                .filter(Candidate::publishable).map(candidate -> candidate.ref().orElseThrow()).toList());
+        Map<Candidate, PublishedSkill> published = new IdentityHashMap<>();
+        List<Bundle> changed = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            if (!candidate.publishable()) {
+                continue;
+            }
+            PublishedSkill skill = stored.getOrDefault(candidate.ref().orElseThrow(), NEVER_PUBLISHED);
+            if (options.force() || !sameContent(candidate, skill.versions())) {
+                candidate = loaded(candidate, options.namespace());
+                candidates.set(i, candidate);
+                candidate.bundle().filter(bundle -> !options.dryRun()).ifPresent(changed::add);
+            }
+            published.put(candidate, skill);
+        }
         List<PushedSkill> pushed = new ArrayList<>();
-        for (Candidate candidate : folders.read(root, options.namespace())) {
-            pushed.add(candidate.publishable() ? publish(candidate, options) : candidate.unpublished());
+        try (BundlePreparation ignored = BundlePreparation.start(changed)) {
+            for (Candidate candidate : candidates) {
+                pushed.add(candidate.publishable() ? publish(candidate, published.get(candidate), options)
+                        : candidate.unpublished());
+            }
+        }
+        if (!options.dryRun()) {
+            cache.save();
         }
         return new PushReport(root, options.namespace(), options.dryRun(), pushed);
     }
 
-    /** One skill, as {@link #push} publishes each: also the hook through which a sync pushes the skills it chose. */
+    /**
+     * One skill, as {@link #push} publishes each: also the hook through which a sync pushes the skills it chose (read
+     * in full by the caller).
+     */
     PushedSkill publish(Candidate candidate, PushOptions options) {
+        SkillRef ref = candidate.ref().orElseThrow();
+        return publish(candidate, registry.published(List.of(ref)).getOrDefault(ref, NEVER_PUBLISHED), options);
+    }
+
+    /**
+     * The candidate with its document and bundle, read now if it was known only from the cache. A folder that
+     * changed since its fingerprint so much that it now resolves to another name is not published: the checks for
+     * names shared within this push were made with the old one.
+     */
+    private Candidate loaded(Candidate candidate, String namespace) {
+        if (candidate.loaded()) {
+            return candidate;
+        }
+        Candidate read = folders.load(candidate, namespace);
+        if (read.publishable() && !read.ref().equals(candidate.ref())) {
+            return read.conflicting("name: the folder changed while it was being pushed (it is now "
+                    + read.ref().orElseThrow() + "): push again");
+        }
+        return read;
+    }
+
+    private static boolean sameContent(Candidate candidate, List<VersionInfo> published) {
+        return !published.isEmpty() && published.getFirst().contentDigest().equals(candidate.contentDigest()
+                .orElseThrow());
+    }
+
+    /** @param stored the skill as read before, used for the first attempt only (a race makes it stale) */
+    private PushedSkill publish(Candidate candidate, PublishedSkill stored, PushOptions options) {
         try {
-            return publishOnceOrRejected(candidate, options);
+            return publishOnceOrRejected(candidate, stored, options);
         } catch (VersionConflictException raced) {
+            SkillRef ref = candidate.ref().orElseThrow();
+            PublishedSkill again = registry.published(List.of(ref)).getOrDefault(ref, NEVER_PUBLISHED);
             try {
-                return publishOnceOrRejected(candidate, options);
-            } catch (VersionConflictException again) {
-                again.addSuppressed(raced);
+                return publishOnceOrRejected(candidate, again, options);
+            } catch (VersionConflictException twice) {
+                twice.addSuppressed(raced);
                 return new PushedSkill(candidate.path(), candidate.ref(), PushedSkill.Outcome.CONFLICT,
                         Optional.empty(), Optional.empty(), candidate.taxonomyPath(), candidate.warnings(),
-                        List.of("version: " + again.getMessage()));
+                        List.of("version: " + twice.getMessage()));
             }
         }
     }
@@ -68,9 +161,9 @@ public final class Push {
      * A registry server validates strictly what a push validated leniently: a skill it rejects is skipped with the
      * server's reasons, and the push goes on with the others.
      */
-    private PushedSkill publishOnceOrRejected(Candidate candidate, PushOptions options) {
+    private PushedSkill publishOnceOrRejected(Candidate candidate, PublishedSkill stored, PushOptions options) {
         try {
-            return publishOnce(candidate, options);
+            return publishOnce(candidate, stored, options);
         } catch (RegistryRejectedException rejected) {
             List<String> reasons = new ArrayList<>();
             reasons.add(rejected.getMessage().lines().findFirst().orElse("rejected by the registry"));
@@ -80,16 +173,18 @@ public final class Push {
         }
     }
 
-    private PushedSkill publishOnce(Candidate candidate, PushOptions options) {
+    private PushedSkill publishOnce(Candidate candidate, PublishedSkill stored, PushOptions options) {
         SkillRef ref = candidate.ref().orElseThrow();
-        Bundle bundle = candidate.bundle().orElseThrow();
-        List<VersionInfo> published = registry.versions(ref);
+        List<VersionInfo> published = stored.versions();
         Optional<String> latest = published.stream().findFirst().map(VersionInfo::version);
-        boolean same = !published.isEmpty() && published.getFirst().contentDigest().equals(bundle.contentDigest());
-        if (same && !options.force()) {
+        if (sameContent(candidate, published) && !options.force()) {
             PushedSkill unchanged = entry(candidate, PushedSkill.Outcome.UNCHANGED, latest, latest);
-            return movedWarning(candidate, ref).map(warning -> withWarning(unchanged, warning)).orElse(unchanged);
+            return movedWarning(candidate, ref, stored).map(warning -> withWarning(unchanged, warning))
+                    .orElse(unchanged);
         }
+        // a race made the content differ from what was read up front: the folder's bytes are needed now
+        Bundle bundle = candidate.bundle().orElseThrow(() -> new IllegalStateException(
+                "the push of " + ref + " lost a race; push again"));
         String version = VersionChoice.next(candidate.declaredVersion(), published);
         PushedSkill.Outcome outcome = published.isEmpty() ? PushedSkill.Outcome.ADDED : PushedSkill.Outcome.UPDATED;
         if (options.dryRun()) {
@@ -106,9 +201,8 @@ public final class Push {
     }
 
     /** An unchanged skill whose folder moved keeps its old taxonomy path until it is published again. */
-    private Optional<String> movedWarning(Candidate candidate, SkillRef ref) {
-        return registry.skill(ref)
-                .map(skill -> skill.taxonomyPath())
+    private static Optional<String> movedWarning(Candidate candidate, SkillRef ref, PublishedSkill skill) {
+        return Optional.of(skill.taxonomyPath())
                 .filter(stored -> !stored.equals(candidate.taxonomyPath()))
                 .map(stored -> "taxonomy: the database still files " + ref + " under '" + stored
                         + "' (its content is unchanged): push with --force to record '" + candidate.taxonomyPath()

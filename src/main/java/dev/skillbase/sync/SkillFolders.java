@@ -31,27 +31,62 @@ final class SkillFolders {
         this.validator = validator;
     }
 
-    /** @throws NoSkillFoundException when {@code root} holds no skill */
-    List<Candidate> read(Path root, String namespace) {
+    /**
+     * @param cache folders whose fingerprint it knows are not read (their candidates are not
+     *     {@link Candidate#loaded()}); the others are read and recorded in it
+     * @throws NoSkillFoundException when {@code root} holds no skill
+     */
+    List<Candidate> read(Path root, String namespace, PushCache cache) {
         List<Path> dirs = SkillScanner.find(root);
         if (dirs.isEmpty()) {
             throw new NoSkillFoundException(root);
         }
-        return read(root, dirs, namespace);
+        return read(root, dirs, namespace, cache);
     }
 
-    /** The skill folders {@code dirs} found under {@code root} (a sync reads only those that changed). */
+    /**
+     * The skill folders {@code dirs} found under {@code root}, each read in full (a sync reads only those that
+     * changed).
+     */
     List<Candidate> read(Path root, List<Path> dirs, String namespace) {
+        return read(root, dirs, namespace, PushCache.none());
+    }
+
+    private List<Candidate> read(Path root, List<Path> dirs, String namespace, PushCache cache) {
         // a SKILL.md file given directly stands for its folder
         Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().normalize().getParent();
         // reading, parsing and hashing dominate a push of unchanged skills: spread them over the cores (the
-        // validator is stateless; the list keeps the scanner's order)
-        List<Candidate> candidates = dirs.parallelStream().map(dir -> read(base, dir, namespace)).toList();
+        // validator is stateless, the cache thread-safe; the list keeps the scanner's order)
+        List<Candidate> candidates = dirs.parallelStream().map(dir -> readOrRecall(base, dir, namespace, cache))
+                .toList();
         return markCollisions(candidates);
     }
 
-    private Candidate read(Path root, Path dir, String namespace) {
+    /** Reads the folder of a candidate known only from the cache, as a push without a cache would have. */
+    Candidate load(Candidate known, String namespace) {
+        return read(known.folder(), known.path(), namespace);
+    }
+
+    private Candidate readOrRecall(Path root, Path dir, String namespace, PushCache cache) {
         String path = TaxonomyPath.of(root, dir);
+        Optional<FolderFingerprint> fingerprint = cache.enabled() ? FolderFingerprint.of(dir, cache.clock())
+                : Optional.empty();
+        Optional<PushCache.Entry> known = fingerprint.flatMap(f -> cache.lookup(path, f));
+        if (known.isPresent()) {
+            PushCache.Entry entry = known.get();
+            return new Candidate(dir, path, path, Optional.of(new SkillRef(namespace, entry.name())),
+                    Optional.empty(), Optional.empty(), Optional.of(entry.contentDigest()), entry.warnings(),
+                    List.of(), PushedSkill.Outcome.SKIPPED);
+        }
+        Candidate candidate = read(dir, path, namespace);
+        if (candidate.publishable() && fingerprint.isPresent()) {
+            cache.record(path, fingerprint.get(), candidate.contentDigest().orElseThrow(),
+                    candidate.ref().orElseThrow().name(), candidate.warnings());
+        }
+        return candidate;
+    }
+
+    private Candidate read(Path dir, String path, String namespace) {
         String taxonomy = path; // the taxonomy path is where the folder was found, skill folder included
         ValidationResult result = validator.validate(dir);
         List<String> warnings = new ArrayList<>(describe(result.problems(), Severity.WARNING));
@@ -65,16 +100,15 @@ final class SkillFolders {
             if (reasons.isEmpty()) {
                 reasons.add("the skill could not be read (status " + result.status() + ")");
             }
-            return new Candidate(path, taxonomy, Optional.empty(), Optional.empty(), Optional.empty(), warnings,
-                    reasons, PushedSkill.Outcome.SKIPPED);
+            return Candidate.read(dir, path, taxonomy, Optional.empty(), Optional.empty(), Optional.empty(),
+                    warnings, reasons);
         }
-        result.bundle().get().contentDigest(); // computed here, in parallel, rather than later one by one
         Optional<String> declared = result.document().get().frontmatter().name();
         String folder = dir.toAbsolutePath().normalize().getFileName().toString();
         Optional<String> name = resolveName(declared, folder, warnings, reasons);
-        return new Candidate(path, taxonomy, name.map(n -> new SkillRef(namespace, n)),
-                name.flatMap(n -> result.document()), name.flatMap(n -> result.bundle()), warnings, reasons,
-                PushedSkill.Outcome.SKIPPED);
+        // Candidate.read computes the content digest here, in parallel, rather than later one by one
+        return Candidate.read(dir, path, taxonomy, name.map(n -> new SkillRef(namespace, n)),
+                name.flatMap(n -> result.document()), name.flatMap(n -> result.bundle()), warnings, reasons);
     }
 
     private static Optional<String> resolveName(

@@ -55,6 +55,27 @@ class RegistryContractIT {
 
     @ParameterizedTest
     @EnumSource(RegistryUnderTest.class)
+    void published_gives_the_versions_and_taxonomy_of_existing_skills_and_leaves_out_the_others(
+            RegistryUnderTest kind) throws IOException {
+        try (RegistryUnderTest.Opened opened = kind.open()) {
+            Registry registry = opened.registry();
+            registry.publish(pdf("1.0.0", ""));
+            registry.publish(pdf("1.10.0", "v2"));
+            registry.publish(request("other", "pdf-tools", "2.0.0", "Elsewhere.", "", List.of(), Map.of()));
+            SkillRef missing = new SkillRef("acme", "missing");
+
+            Map<SkillRef, PublishedSkill> published = registry.published(List.of(PDF, missing));
+
+            assertThat(published).containsOnlyKeys(PDF);
+            assertThat(published.get(PDF).taxonomyPath()).isEqualTo("documents/pdf");
+            assertThat(published.get(PDF).versions()).isEqualTo(registry.versions(PDF));
+            assertThat(published.get(PDF).versions()).extracting(VersionInfo::version)
+                    .containsExactly("1.10.0", "1.0.0");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RegistryUnderTest.class)
     void publish_then_reads_return_the_skill_its_versions_manifest_and_files(RegistryUnderTest kind)
             throws IOException {
         try (RegistryUnderTest.Opened opened = kind.open()) {
