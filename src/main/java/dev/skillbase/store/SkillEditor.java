@@ -79,7 +79,7 @@ public final class SkillEditor {
         database.write("updating skill " + ref, handle -> {
             UUID id = skillId(handle, ref);
             Map<String, Object> columns = new LinkedHashMap<>();
-            patch.title().ifPresent(v -> columns.put("title", v));
+            patch.title().ifPresent(v -> columns.put("title", v.isEmpty() ? ref.name() : v));
             patch.taxonomyPath().ifPresent(v -> columns.put("taxonomy_path", v));
             patch.status().ifPresent(v -> columns.put("status", v));
             patch.visibility().ifPresent(v -> columns.put("visibility", v));
