@@ -112,9 +112,17 @@ public final class LocalRegistry implements Registry {
         return editor.yank(ref, version, yanked);
     }
 
-    /** The skill's version tags, {@code latest} first. */
+    /**
+     * The skill's version tags that resolve, {@code latest} first: {@code latest} is the highest version not yanked
+     * (absent when every version is yanked); a tag set by hand on a yanked version is left out until it is unyanked.
+     */
     public Map<String, String> versionTags(SkillRef ref) {
         return editor.versionTags(ref);
+    }
+
+    /** The tags set by hand whose version is yanked: kept, and resolving again once it is unyanked. */
+    public Map<String, String> yankedVersionTags(SkillRef ref) {
+        return editor.yankedVersionTags(ref);
     }
 
     public void setVersionTag(SkillRef ref, String tag, String version) {

@@ -51,6 +51,7 @@ final class ApiRoutes {
         routes.delete(VERSION + "/yank", edit::unyank);
         VersionTagHandlers tags = new VersionTagHandlers(registry, edit);
         get(routes, SKILL + "/tags", tags::list);
+        get(routes, SKILL + "/tags/{tag}", tags::get);
         routes.put(SKILL + "/tags/{tag}", tags::put);
         routes.delete(SKILL + "/tags/{tag}", tags::delete);
         get(routes, "/api/v1/tags", read::tags);
