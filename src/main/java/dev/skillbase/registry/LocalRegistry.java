@@ -6,6 +6,7 @@ import dev.skillbase.store.CatalogReader;
 import dev.skillbase.store.SkillEditor;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.DatabaseUrl;
+import dev.skillbase.store.DiscoveryReader;
 import dev.skillbase.store.NewVersion;
 import dev.skillbase.store.SkillLister;
 import dev.skillbase.store.SkillReader;
@@ -30,6 +31,7 @@ public final class LocalRegistry implements Registry {
     private final SkillEditor editor;
     private final CatalogReader catalog;
     private final Accounts accounts;
+    private final DiscoveryReader discovery;
 
     private LocalRegistry(Database database, Clock clock) {
         this.database = database;
@@ -41,6 +43,7 @@ public final class LocalRegistry implements Registry {
         this.editor = new SkillEditor(database, search, clock);
         this.catalog = new CatalogReader(database);
         this.accounts = new Accounts(database, clock);
+        this.discovery = new DiscoveryReader(database);
     }
 
     /**
@@ -70,6 +73,11 @@ public final class LocalRegistry implements Registry {
     /** Users, namespaces and tokens in this registry's database. */
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** What the discovery indexes list, read in a bounded number of queries. */
+    public DiscoveryReader discovery() {
+        return discovery;
     }
 
     @Override
