@@ -3,12 +3,25 @@ package dev.skillbase.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillbase.registry.DiscoverableSkill;
+import dev.skillbase.skill.Bundle;
+import dev.skillbase.skill.BundleFile;
+import dev.skillbase.skill.BundleLimits;
 import dev.skillbase.skill.TestArchives;
+import dev.skillbase.store.NewFile;
+import dev.skillbase.store.NewVersion;
 import dev.skillbase.testing.DbKind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -105,6 +118,48 @@ class DiscoveryIndexIT {
                     .containsExactly("SKILL.md", "references/old.md", "scripts/run.sh");
             assertThat(t.get("/.well-known/skills/pdf-tools/references/old.md").statusCode()).isEqualTo(200);
             assertThat(t.get("/.well-known/skills/pdf-tools/references/new.md").statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** A tar.gz of the files with PAX headers for long paths, as archives were built before the ustar prefix. */
+    private static byte[] paxArchive(List<BundleFile> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes), "UTF-8")) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (BundleFile file : files) {
+                TarArchiveEntry entry = new TarArchiveEntry(file.path(), true);
+                entry.setSize(file.size());
+                tar.putArchiveEntry(entry);
+                tar.write(file.content());
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void a_version_whose_archive_was_built_in_an_older_format_is_served_as_stored(DbKind kind) throws Exception {
+        try (TestServer t = TestServer.start(kind)) {
+            String skillMd = TestArchives.skillMd("old-format", "Published before the ustar prefix.");
+            String longPath = "references/" + "x".repeat(100) + "/notes.md";
+            Bundle bundle = Bundle.of(List.of(new BundleFile("SKILL.md", skillMd.getBytes(StandardCharsets.UTF_8), false),
+                    new BundleFile(longPath, "notes\n".getBytes(StandardCharsets.UTF_8), false)), BundleLimits.DEFAULT);
+            byte[] old = paxArchive(bundle.files());
+            String oldDigest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(old));
+            assertThat(oldDigest).isNotEqualTo(bundle.archiveDigest());
+            t.registry.publish(new NewVersion("acme", "old-format", "1.0.0", "old-format", "Published before.", "",
+                    List.of(), Optional.empty(), Optional.empty(), "{}", "# old-format\n", bundle.contentDigest(),
+                    oldDigest, old, bundle.files().stream().map(f -> new NewFile(f.path(), f.content(), false))
+                    .toList(), Optional.empty(), Optional.empty()));
+
+            JsonNode entry = TestServer.json(t.get("/.well-known/agent-skills/index.json")).get("skills").get(0);
+            HttpResponse<byte[]> archive = t.getBytes("/api/v1/skills/acme/old-format/versions/1.0.0/archive");
+
+            assertThat(entry.get("digest").asString()).isEqualTo(oldDigest);
+            assertThat(archive.statusCode()).isEqualTo(200);
+            assertThat(archive.body()).isEqualTo(old);
+            assertThat(archive.headers().firstValue("ETag")).hasValue("\"" + oldDigest + "\"");
         }
     }
 }
