@@ -6,6 +6,7 @@ import dev.skillbase.store.CatalogReader;
 import dev.skillbase.store.SkillEditor;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.DatabaseUrl;
+import dev.skillbase.store.DiscoveryReader;
 import dev.skillbase.store.NewVersion;
 import dev.skillbase.store.SkillHeads;
 import dev.skillbase.store.SkillLister;
@@ -36,6 +37,7 @@ public final class LocalRegistry implements Registry {
     private final CatalogReader catalog;
     private final Accounts accounts;
     private final SkillHeads heads;
+    private final DiscoveryReader discovery;
 
     private LocalRegistry(Database database, Clock clock) {
         this.database = database;
@@ -48,6 +50,7 @@ public final class LocalRegistry implements Registry {
         this.catalog = new CatalogReader(database);
         this.accounts = new Accounts(database, clock);
         this.heads = new SkillHeads(database);
+        this.discovery = new DiscoveryReader(database);
     }
 
     /**
@@ -77,6 +80,11 @@ public final class LocalRegistry implements Registry {
     /** Users, namespaces and tokens in this registry's database. */
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** What the discovery indexes list, read in a bounded number of queries. */
+    public DiscoveryReader discovery() {
+        return discovery;
     }
 
     @Override
@@ -119,9 +127,18 @@ public final class LocalRegistry implements Registry {
         return editor.yank(ref, version, yanked);
     }
 
+    /**
+     * The skill's version tags that resolve, {@code latest} first: {@code latest} is the highest version not yanked
+     * (absent when every version is yanked); a tag set by hand on a yanked version is left out until it is unyanked.
+     */
     @Override
     public Map<String, String> versionTags(SkillRef ref) {
         return editor.versionTags(ref);
+    }
+
+    /** The tags set by hand whose version is yanked: kept, and resolving again once it is unyanked. */
+    public Map<String, String> yankedVersionTags(SkillRef ref) {
+        return editor.yankedVersionTags(ref);
     }
 
     public void setVersionTag(SkillRef ref, String tag, String version) {

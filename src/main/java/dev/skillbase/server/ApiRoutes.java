@@ -5,9 +5,14 @@ import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.skill.ArchiveReader;
 import dev.skillbase.skill.Validator;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import java.util.function.Supplier;
 
-/** Every route of the server in one table, so it reads like the API (and the OpenAPI document). */
+/**
+ * Every route of the server in one table, so it reads like the API (and the OpenAPI document). Every GET route is
+ * registered through {@link #get} so that it also answers HEAD (Javalin alone answers HEAD with an empty 200 without
+ * running the GET handler): the same handler runs, so status and headers are those of GET, and Jetty sends no body.
+ */
 final class ApiRoutes {
     static final String SKILL = "/api/v1/skills/{namespace}/{name}";
     static final String VERSION = SKILL + "/versions/{version}";
@@ -25,19 +30,19 @@ final class ApiRoutes {
         Access access = new Access(registry.accounts());
         ArchiveHandler archive = new ArchiveHandler(registry);
         OpenApiHandler openApi = new OpenApiHandler();
-        routes.get("/health", health::health);
-        routes.get("/ready", health::ready);
-        routes.get("/api/v1/openapi.json", openApi::handle);
-        routes.get("/api/v1/stats", read::stats);
-        routes.get("/api/v1/skills", read::list);
-        routes.get(SKILL, read::skill);
-        routes.get(SKILL + "/versions", read::versions);
+        get(routes, "/health", health::health);
+        get(routes, "/ready", health::ready);
+        get(routes, "/api/v1/openapi.json", openApi::handle);
+        get(routes, "/api/v1/stats", read::stats);
+        get(routes, "/api/v1/skills", read::list);
+        get(routes, SKILL, read::skill);
+        get(routes, SKILL + "/versions", read::versions);
         PublishHandler publish = new PublishHandler(registry, guard, new UploadBody(settings.maxUploadBytes()), reader,
                 validator, links);
         routes.post(SKILL + "/versions", publish::handle);
-        routes.get(VERSION, read::version);
-        routes.get(VERSION + "/archive", archive::handle);
-        routes.get(VERSION + "/files/<path>", read::file);
+        get(routes, VERSION, read::version);
+        get(routes, VERSION + "/archive", archive::handle);
+        get(routes, VERSION + "/files/<path>", read::file);
         SkillEditHandlers edit = new SkillEditHandlers(registry, access, links);
         routes.post("/api/v1/skills", edit::create);
         routes.patch(SKILL, edit::update);
@@ -45,33 +50,41 @@ final class ApiRoutes {
         routes.post(VERSION + "/yank", edit::yank);
         routes.delete(VERSION + "/yank", edit::unyank);
         VersionTagHandlers tags = new VersionTagHandlers(registry, edit);
-        routes.get(SKILL + "/tags", tags::list);
+        get(routes, SKILL + "/tags", tags::list);
+        get(routes, SKILL + "/tags/{tag}", tags::get);
         routes.put(SKILL + "/tags/{tag}", tags::put);
         routes.delete(SKILL + "/tags/{tag}", tags::delete);
-        routes.get("/api/v1/tags", read::tags);
-        routes.get("/api/v1/categories", read::categories);
+        get(routes, "/api/v1/tags", read::tags);
+        get(routes, "/api/v1/categories", read::categories);
         NamespaceHandlers namespaces = new NamespaceHandlers(registry.accounts(), access);
         routes.post("/api/v1/namespaces", namespaces::create);
-        routes.get("/api/v1/namespaces/{namespace}", namespaces::get);
+        get(routes, "/api/v1/namespaces/{namespace}", namespaces::get);
         routes.put("/api/v1/namespaces/{namespace}/members/{user}", namespaces::putMember);
         routes.delete("/api/v1/namespaces/{namespace}/members/{user}", namespaces::deleteMember);
         TokenHandlers tokens = new TokenHandlers(registry.accounts());
         routes.post("/api/v1/tokens", tokens::create);
-        routes.get("/api/v1/tokens", tokens::list);
+        get(routes, "/api/v1/tokens", tokens::list);
         routes.delete("/api/v1/tokens/{id}", tokens::revoke);
-        routes.get("/api/v1/sync/heads", new SyncHandlers(registry)::heads);
+        get(routes, "/api/v1/sync/heads", new SyncHandlers(registry)::heads);
         compatibility(routes, registry, links);
     }
 
+    /** A GET route that answers HEAD the same way, without the body. */
+    static void get(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
+    }
+
     /** The endpoints existing clients speak: discovery indexes (global and per namespace) and skills.sh search. */
+
     private static void compatibility(RoutesConfig routes, LocalRegistry registry, Supplier<Links> links) {
         PublicCatalog catalog = new PublicCatalog(registry);
         DiscoveryHandlers discovery = new DiscoveryHandlers(registry, catalog, links);
         for (String base : new String[] {"", NAMESPACE_BASE}) {
-            routes.get(base + "/.well-known/agent-skills/index.json", discovery::agentSkillsIndex);
-            routes.get(base + "/.well-known/skills/index.json", discovery::legacyIndex);
-            routes.get(base + "/.well-known/skills/{name}/<path>", discovery::legacyFile);
+            get(routes, base + "/.well-known/agent-skills/index.json", discovery::agentSkillsIndex);
+            get(routes, base + "/.well-known/skills/index.json", discovery::legacyIndex);
+            get(routes, base + "/.well-known/skills/{name}/<path>", discovery::legacyFile);
         }
-        routes.get("/api/search", new SkillsSearchHandler(catalog, links)::handle);
+        get(routes, "/api/search", new SkillsSearchHandler(catalog, links)::handle);
     }
 }

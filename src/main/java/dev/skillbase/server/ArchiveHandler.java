@@ -9,7 +9,10 @@ import dev.skillbase.skill.BundleFile;
 import dev.skillbase.skill.BundleLimits;
 import dev.skillbase.skill.BundleZip;
 import io.javalin.http.Context;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -36,14 +39,24 @@ final class ArchiveHandler {
             return;
         }
         Bundle bundle = rebuild(ref, version, details, viewer);
-        if (!bundle.archiveDigest().equals(digest)) {
-            throw new ArchiveIntegrityException("the files of " + ref + "@" + version + " rebuild an archive with "
-                    + bundle.archiveDigest() + ", not the recorded " + digest);
-        }
+        byte[] tarGz = bundle.archiveDigest().equals(digest) ? bundle.archive() : stored(ref, version, digest,
+                bundle.archiveDigest());
         String filename = ref.namespace() + "-" + ref.name() + "-" + version + (zip ? ".zip" : ".tar.gz");
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9._+-]", "_")
                 + "\"");
-        ctx.contentType(zip ? "application/zip" : "application/gzip").result(zip ? BundleZip.of(bundle) : bundle.archive());
+        ctx.contentType(zip ? "application/zip" : "application/gzip").result(zip ? BundleZip.of(bundle) : tarGz);
+    }
+
+    /**
+     * The archive as stored at publication: a version published before the archive format last changed (such as
+     * long paths moving from PAX headers to ustar prefixes) rebuilds other bytes, and the recorded digest, which
+     * discovery indexes publish, must stay the digest of the bytes served.
+     */
+    private byte[] stored(SkillRef ref, String version, String digest, String rebuilt) {
+        return registry.archive(ref, version).filter(bytes -> sha256(bytes).equals(digest))
+                .orElseThrow(() -> new ArchiveIntegrityException("the files of " + ref + "@" + version
+                        + " rebuild an archive with " + rebuilt + ", not the recorded " + digest
+                        + ", and no stored archive has that digest"));
     }
 
     private Bundle rebuild(SkillRef ref, String version, VersionDetails details, Viewer viewer) {
@@ -55,6 +68,14 @@ final class ArchiveHandler {
         }
         // stored versions passed the limits at publication; rebuilding must not refuse them if limits shrank since
         return Bundle.of(files, new BundleLimits(Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static boolean zip(String format) {

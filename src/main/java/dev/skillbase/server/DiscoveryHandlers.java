@@ -2,15 +2,15 @@ package dev.skillbase.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.skillbase.account.NamespaceNotFoundException;
+import dev.skillbase.registry.DiscoverableSkill;
 import dev.skillbase.registry.LocalRegistry;
-import dev.skillbase.registry.Viewer;
-import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillRef;
-import dev.skillbase.registry.VersionDetails;
-import dev.skillbase.registry.VersionInfo;
+import dev.skillbase.registry.Viewer;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  *   <li>{@code .well-known/skills/index.json}, the legacy v0.1: each skill's {@code files[]}, served under
  *       {@code .well-known/skills/{name}/{path}} from the latest version.</li>
  * </ul>
- * Which skills appear, and under which name globally, is {@link PublicCatalog}'s decision. Thread-safe.
+ * Which skills appear, and under which name globally, is {@link PublicCatalog}'s decision; an index holds at most
+ * {@link PublicCatalog#MAX_ENTRIES} skills, and says so in {@value #TRUNCATED_HEADER} when more would have been
+ * listed. Thread-safe.
  */
 final class DiscoveryHandlers {
     static final String SCHEMA_V2 = "https://schemas.agentskills.io/discovery/0.2.0/schema.json";
@@ -52,19 +54,22 @@ final class DiscoveryHandlers {
     record EntryV1(String name, String description, List<String> files) {
     }
 
+    /** Set when an index lists {@link PublicCatalog#MAX_ENTRIES} skills and more would have been listed. */
+    static final String TRUNCATED_HEADER = "X-Skillbase-Index-Truncated";
+
     void agentSkillsIndex(Context ctx) {
         Links base = links.get();
-        List<EntryV2> entries = skills(ctx).stream().map(skill -> {
-            VersionInfo latest = skill.latest().orElseThrow();
-            return new EntryV2(skill.ref().name(), "archive", description(skill),
-                    base.archive(skill.ref(), latest.version()), latest.archiveDigest());
-        }).toList();
+        List<EntryV2> entries = skills(ctx).stream().map(skill -> new EntryV2(skill.ref().name(), "archive",
+                description(skill), base.archive(skill.ref(), skill.version()), skill.archiveDigest())).toList();
         ctx.json(new IndexV2(SCHEMA_V2, entries));
     }
 
     void legacyIndex(Context ctx) {
-        List<EntryV1> entries = skills(ctx).stream()
-                .map(skill -> new EntryV1(skill.ref().name(), description(skill), files(skill)))
+        List<DiscoverableSkill> skills = skills(ctx);
+        Map<UUID, List<String>> files = catalog.files(skills);
+        List<EntryV1> entries = skills.stream()
+                .map(skill -> new EntryV1(skill.ref().name(), description(skill),
+                        files.getOrDefault(skill.id(), List.of())))
                 .filter(entry -> entry.files().contains("SKILL.md") && entry.files().stream().noneMatch(p -> p.contains("..")))
                 .toList();
         ctx.json(new IndexV1(entries));
@@ -74,27 +79,30 @@ final class DiscoveryHandlers {
         Optional<String> namespace = Scope.of(ctx).namespace();
         String name = PathParams.name(ctx.pathParam(PathParams.NAME), PathParams.NAME);
         String path = PathParams.filePath(ctx);
-        SkillDetails skill = catalog.skill(namespace, name)
+        DiscoverableSkill skill = catalog.skill(namespace, name)
                 .orElseThrow(() -> new SkillNotFoundException(new SkillRef(namespace.orElse("*"), name)));
-        String version = skill.latest().orElseThrow().version();
-        byte[] bytes = registry.file(skill.ref(), version, path, Viewer.PUBLIC)
-                .orElseThrow(() -> VersionNotFoundException.noFile(skill.ref(), version, path));
+        byte[] bytes = registry.file(skill.ref(), skill.version(), path, Viewer.PUBLIC)
+                .orElseThrow(() -> VersionNotFoundException.noFile(skill.ref(), skill.version(), path));
         ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
         ctx.contentType(ContentTypes.of(path)).result(bytes);
     }
 
-    private List<SkillDetails> skills(Context ctx) {
+    private List<DiscoverableSkill> skills(Context ctx) {
         Scope scope = Scope.of(ctx);
         if (scope.only().isPresent()) {
             String name = scope.only().get();
             return List.of(catalog.skill(scope.namespace(), name).orElseThrow(() -> new SkillNotFoundException(
                     new SkillRef(scope.namespace().orElseThrow(), name))));
         }
-        List<SkillDetails> skills = catalog.skills(scope.namespace());
-        if (scope.namespace().isPresent() && skills.isEmpty()) {
+        PublicCatalog.Index index = catalog.index(scope.namespace());
+        if (scope.namespace().isPresent() && index.skills().isEmpty()) {
             throw new NamespaceNotFoundException(scope.namespace().get());
         }
-        return skills;
+        if (index.truncated()) {
+            ctx.header(TRUNCATED_HEADER, "listed the first " + index.skills().size() + " skills by name; install the "
+                    + "others from their namespace's index (/ns/{namespace}) or /ns/{namespace}@{name}");
+        }
+        return index.skills();
     }
 
     /** The whole registry, a namespace ({@code /ns/acme}), or one skill of it ({@code /ns/acme@pdf-tools}). */
@@ -111,15 +119,8 @@ final class DiscoveryHandlers {
         }
     }
 
-    private List<String> files(SkillDetails skill) {
-        String version = skill.latest().orElseThrow().version();
-        return registry.version(skill.ref(), version, Viewer.PUBLIC)
-                .map(VersionDetails::files).orElse(List.of()).stream()
-                .map(VersionDetails.FileEntry::path).toList();
-    }
-
     /** Clients refuse an entry without a description or with one over 1024 characters. */
-    private static String description(SkillDetails skill) {
+    private static String description(DiscoverableSkill skill) {
         String text = skill.description().isBlank() ? skill.title() : skill.description().strip();
         if (text.isBlank()) {
             text = skill.ref().name();

@@ -53,6 +53,11 @@ final class JsonBody {
         return node.has(field) && !node.get(field).isNull();
     }
 
+    /** The field is present as JSON {@code null}. */
+    boolean isNull(String field) {
+        return node.has(field) && node.get(field).isNull();
+    }
+
     Optional<String> text(String field) {
         if (!has(field)) {
             return Optional.empty();

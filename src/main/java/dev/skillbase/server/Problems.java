@@ -12,6 +12,7 @@ import dev.skillbase.registry.NoSuchSkillException;
 import dev.skillbase.registry.NoSuchVersionException;
 import dev.skillbase.registry.SkillExistsException;
 import dev.skillbase.registry.VersionConflictException;
+import dev.skillbase.registry.VersionYankedException;
 import dev.skillbase.skill.ArchiveTooLargeException;
 import dev.skillbase.skill.BundleTooLargeException;
 import dev.skillbase.skill.UnsafeArchiveException;
@@ -83,6 +84,7 @@ public final class Problems {
                     e.problems().stream().map(FieldError::of).toList(), Map.of());
             case VersionConflictException e -> new Mapped(409, "version-conflict", "Version already published",
                     e.getMessage());
+            case VersionYankedException e -> new Mapped(409, "version-yanked", "Version yanked", e.getMessage());
             case JacksonException e -> new Mapped(400, "malformed-json", "Malformed JSON",
                     "the request body is not valid JSON: " + e.getOriginalMessage());
             case NotReadyException e -> new Mapped(503, "not-ready", "Not ready", e.getMessage(), List.of(),

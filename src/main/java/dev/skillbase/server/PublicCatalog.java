@@ -1,67 +1,72 @@
 package dev.skillbase.server;
 
-import dev.skillbase.registry.Page;
+import dev.skillbase.registry.DiscoverableSkill;
 import dev.skillbase.registry.LocalRegistry;
-import dev.skillbase.registry.Viewer;
+import dev.skillbase.registry.Page;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillQuery;
-import dev.skillbase.registry.SkillRef;
-import dev.skillbase.registry.SkillSummary;
+import dev.skillbase.registry.Viewer;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What the compatibility endpoints (discovery indexes, {@code /api/search}) may show: the one place that decides
  * which skills are listed to clients that know nothing of namespaces or accounts. A skill is shown when its status
- * is active or deprecated, its visibility is public, and it has a version.
+ * is active or deprecated, its visibility is public (in a public namespace), and it has a version not yanked.
  *
  * <p>Without a namespace, names must be unique (the clients install by bare name): when several namespaces hold a
  * skill of the same name, the one whose namespace sorts first (byte order) is shown; the others are reachable through
- * their namespace's own index ({@code /ns/{namespace}/.well-known/...}). Thread-safe.
+ * their namespace's own index ({@code /ns/{namespace}/.well-known/...}).
+ *
+ * <p>An index holds at most {@link #MAX_ENTRIES} skills, the first by name (byte order); {@link Index#truncated()}
+ * says when more would have been listed. Those beyond stay installable through their namespace's index (unless it too
+ * is over the limit) and through {@code /ns/{namespace}@{name}}, which always holds the one skill. Reading an index
+ * takes a bounded number of queries, however many skills there are. Thread-safe.
  */
 final class PublicCatalog {
     static final Set<String> LISTED_STATUSES = Set.of("active", "deprecated");
-    private static final int PAGE = SkillQuery.MAX_LIMIT;
+    /** The most skills one discovery index lists. */
+    static final int MAX_ENTRIES = 10_000;
 
     private final LocalRegistry registry;
+    private final int maxEntries;
 
     PublicCatalog(LocalRegistry registry) {
-        this.registry = registry;
+        this(registry, MAX_ENTRIES);
     }
 
-    /** Every shown skill of a namespace, or of the whole registry with unique names; sorted by name. */
-    List<SkillDetails> skills(Optional<String> namespace) {
-        Map<String, SkillDetails> byName = new LinkedHashMap<>();
-        for (SkillSummary summary : summaries(namespace)) {
-            if (!byName.containsKey(summary.ref().name())) {
-                registry.skill(summary.ref(), Viewer.PUBLIC).filter(PublicCatalog::shown)
-                        .ifPresent(details -> byName.put(summary.ref().name(), details));
-            }
+    /** With another limit on the entries of an index (tests). */
+    PublicCatalog(LocalRegistry registry, int maxEntries) {
+        this.registry = registry;
+        this.maxEntries = maxEntries;
+    }
+
+    /** The skills of an index, sorted by name, and whether more would have been listed than it holds. */
+    record Index(List<DiscoverableSkill> skills, boolean truncated) {
+        Index {
+            skills = List.copyOf(skills);
         }
-        return byName.values().stream().sorted(Comparator.comparing(d -> d.ref().name())).toList();
+    }
+
+    /** Every shown skill of a namespace, or of the whole registry with unique names, up to the limit. */
+    Index index(Optional<String> namespace) {
+        List<DiscoverableSkill> skills = registry.discovery().skills(namespace, Optional.empty(), maxEntries + 1);
+        return skills.size() > maxEntries ? new Index(skills.subList(0, maxEntries), true) : new Index(skills, false);
     }
 
     /** The shown skill called {@code name} in a namespace, or the one the global index lists under that name. */
-    Optional<SkillDetails> skill(Optional<String> namespace, String name) {
-        if (namespace.isPresent()) {
-            return registry.skill(new SkillRef(namespace.get(), name), Viewer.PUBLIC).filter(PublicCatalog::shown);
-        }
-        for (SkillSummary summary : summaries(Optional.empty())) {
-            if (summary.ref().name().equals(name)) {
-                Optional<SkillDetails> details =
-                        registry.skill(summary.ref(), Viewer.PUBLIC).filter(PublicCatalog::shown);
-                if (details.isPresent()) {
-                    return details;
-                }
-            }
-        }
-        return Optional.empty();
+    Optional<DiscoverableSkill> skill(Optional<String> namespace, String name) {
+        return registry.discovery().skills(namespace, Optional.of(name), 1).stream().findFirst();
+    }
+
+    /** The file paths of each skill's listed version, by skill id. */
+    Map<UUID, List<String>> files(List<DiscoverableSkill> skills) {
+        return registry.discovery().latestFiles(skills.stream().map(DiscoverableSkill::id).toList());
     }
 
     /** Full-text search over the shown skills, best first, at most {@code limit}. */
@@ -79,20 +84,6 @@ final class PublicCatalog {
     static boolean shown(SkillDetails skill) {
         return LISTED_STATUSES.contains(skill.status()) && "public".equals(skill.visibility())
                 && skill.latest().isPresent();
-    }
-
-    /** Listed-status summaries ordered by name, then namespace (so the first of a name wins globally). */
-    private List<SkillSummary> summaries(Optional<String> namespace) {
-        List<SkillSummary> all = new ArrayList<>();
-        for (int offset = 0; offset <= SkillQuery.MAX_OFFSET; offset += PAGE) {
-            Page<SkillSummary> page = registry.list(query(namespace, PAGE, offset));
-            page.items().stream().filter(s -> LISTED_STATUSES.contains(s.status())).forEach(all::add);
-            if (offset + PAGE >= page.total()) {
-                break;
-            }
-        }
-        all.sort(Comparator.comparing((SkillSummary s) -> s.ref().name()).thenComparing(s -> s.ref().namespace()));
-        return all;
     }
 
     private static SkillQuery query(Optional<String> namespace, int limit, int offset) {

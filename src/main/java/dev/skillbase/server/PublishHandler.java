@@ -72,7 +72,12 @@ final class PublishHandler {
         ctx.status(created ? 201 : 200).json(WireViews.ManifestView.of(details, links.get()));
     }
 
-    /** The version from {@code ?version=}, else from {@code metadata.version}; both given must agree. */
+    /**
+     * The version from {@code ?version=}, else from {@code metadata.version}. {@code ?version=} wins over
+     * {@code metadata.version} (as {@code ?category=} and {@code ?tags=} win over theirs), so that a client such as
+     * {@code skillbase push} can publish changed content whose declared version is taken as the next patch, as a push
+     * into a local database does; but it may not be lower than the declared version, which is most likely a mistake.
+     */
     private static Optional<String> version(Optional<String> requested, SkillDocument document,
             List<Problem> problems) {
         Optional<String> declared = Optional.ofNullable(document.frontmatter().metadata().get("version"))
@@ -80,12 +85,14 @@ final class PublishHandler {
         if (declared.isPresent()) {
             try {
                 String normalised = Version.parse(declared.get()).toString();
-                if (requested.isPresent() && !requested.get().equals(normalised)) {
-                    problems.add(Problem.error("version", "version-mismatch", "?version=" + requested.get()
-                            + " differs from metadata.version " + normalised + " in SKILL.md: make them equal"));
+                if (requested.isPresent()
+                        && Version.parse(requested.get()).compareTo(Version.parse(normalised)) < 0) {
+                    problems.add(Problem.error("version", "version-below-declared", "?version=" + requested.get()
+                            + " is lower than metadata.version " + normalised + " in SKILL.md: publish " + normalised
+                            + " or higher"));
                     return Optional.empty();
                 }
-                return Optional.of(normalised);
+                return Optional.of(requested.orElse(normalised));
             } catch (InvalidVersionException e) {
                 if (requested.isEmpty()) {
                     problems.add(Problem.error("metadata.version", "version-invalid", e.getMessage()));

@@ -30,6 +30,8 @@ final class SkillEditHandlers {
             "tags", "visibility", "repo", "homepage");
     private static final Set<String> PATCH_FIELDS = Set.of("title", "category", "tags", "status", "visibility",
             "repo", "homepage");
+    /** The fields a PATCH may clear with JSON null. */
+    static final List<String> CLEARABLE = List.of("title", "category", "tags", "repo", "homepage");
 
     private final LocalRegistry registry;
     private final Access access;
@@ -74,18 +76,40 @@ final class SkillEditHandlers {
         return value;
     }
 
-    /** {@code PATCH /api/v1/skills/{namespace}/{name}}: owners and maintainers. */
+    /**
+     * {@code PATCH /api/v1/skills/{namespace}/{name}}: owners and maintainers. A field left out stays as it is; JSON
+     * {@code null} (or {@code ""}) clears a clearable field: title (back to the skill's name), category, tags, repo
+     * and homepage. Status and visibility always have a value: {@code null} for them is a 422 saying so.
+     */
     void update(Context ctx) {
         SkillRef ref = PathParams.ref(ctx);
         authorize(ctx, ref, Role.MAINTAINER, "editing " + ref);
         JsonBody body = JsonBody.read(ctx, PATCH_FIELDS);
-        SkillPatch patch = new SkillPatch(body.text("title").filter(t -> !t.isEmpty()),
-                body.matching("category", TAXONOMY, TAXONOMY_RULE), body.tags("tags"),
-                body.choice("status", STATUSES), body.choice("visibility", VISIBILITIES),
-                body.matching("repo", URL, "an http(s) URL"), body.matching("homepage", URL, "an http(s) URL"));
+        SkillPatch patch = new SkillPatch(
+                clearable(body, "title", body.text("title")),
+                clearable(body, "category", body.matching("category", TAXONOMY, TAXONOMY_RULE)),
+                body.isNull("tags") ? Optional.of(List.of()) : body.tags("tags"),
+                required(body, "status", body.choice("status", STATUSES), STATUSES),
+                required(body, "visibility", body.choice("visibility", VISIBILITIES), VISIBILITIES),
+                clearable(body, "repo", body.matching("repo", URL, "an http(s) URL")),
+                clearable(body, "homepage", body.matching("homepage", URL, "an http(s) URL")));
         body.done();
         registry.update(ref, patch);
         ctx.json(WireViews.SkillView.of(registry.skill(ref).orElseThrow(), links.get()));
+    }
+
+    /** JSON null clears the field: the patch carries "" for it (see {@link SkillPatch}). */
+    private static Optional<String> clearable(JsonBody body, String field, Optional<String> value) {
+        return body.isNull(field) ? Optional.of("") : value;
+    }
+
+    private static Optional<String> required(JsonBody body, String field, Optional<String> value,
+            List<String> allowed) {
+        if (body.isNull(field)) {
+            body.error(field, "not-clearable", field + " cannot be cleared (null): give one of "
+                    + String.join(", ", allowed) + "; only " + String.join(", ", CLEARABLE) + " can be cleared");
+        }
+        return value;
     }
 
     /** {@code DELETE /api/v1/skills/{namespace}/{name}}: archives the skill; owners only. */

@@ -16,6 +16,16 @@ public final class VersionNotFoundException extends RuntimeException {
         return new VersionNotFoundException("skill " + ref + " has no tag " + tag);
     }
 
+    public static VersionNotFoundException yankedTag(SkillRef ref, String tag, String version) {
+        return new VersionNotFoundException("tag " + tag + " of skill " + ref + " points at " + version
+                + ", which is yanked: the tag resolves again when " + version + " is unyanked");
+    }
+
+    public static VersionNotFoundException noLatest(SkillRef ref) {
+        return new VersionNotFoundException("skill " + ref + " has no tag latest: it has no version that is not "
+                + "yanked (a yanked version is still downloadable by its exact version)");
+    }
+
     public static VersionNotFoundException noFile(SkillRef ref, String version, String path) {
         return new VersionNotFoundException("version " + ref + "@" + version + " has no file " + path);
     }

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code GET .../tags}, {@code PUT} and {@code DELETE .../tags/{tag}}: names pointing at versions. {@code latest} is
- * kept by the registry (the highest version not yanked) and cannot be set or removed by hand.
+ * {@code GET .../tags}, {@code GET}, {@code PUT} and {@code DELETE .../tags/{tag}}: names pointing at versions.
+ * {@code latest} is kept by the registry (the highest version not yanked; none when every version is yanked) and
+ * cannot be set or removed by hand. A tag set by hand on a version yanked since does not resolve (404 saying so) and
+ * is listed apart under {@code yanked} until the version is unyanked; a tag cannot be pointed at a yanked version.
  */
 final class VersionTagHandlers {
     private final LocalRegistry registry;
@@ -20,13 +22,38 @@ final class VersionTagHandlers {
         this.skills = skills;
     }
 
-    record TagsView(String namespace, String name, Map<String, String> tags) {
+    /** {@code tags} resolve; {@code yanked} are tags set by hand whose version is yanked. */
+    record TagsView(String namespace, String name, Map<String, String> tags, Map<String, String> yanked) {
+    }
+
+    record TagView(String namespace, String name, String tag, String version) {
+    }
+
+    private TagsView view(SkillRef ref) {
+        return new TagsView(ref.namespace(), ref.name(), registry.versionTags(ref), registry.yankedVersionTags(ref));
     }
 
     void list(Context ctx) {
         SkillRef ref = PathParams.ref(ctx);
         registry.skill(ref, Callers.viewer(ctx)).orElseThrow(() -> new SkillNotFoundException(ref));
-        ctx.json(new TagsView(ref.namespace(), ref.name(), registry.versionTags(ref)));
+        ctx.json(view(ref));
+    }
+
+    /** {@code GET .../tags/{tag}}: the version a tag resolves to, {@code latest} included; how installs by tag resolve. */
+    void get(Context ctx) {
+        SkillRef ref = PathParams.ref(ctx);
+        String tag = ctx.pathParam("tag");
+        registry.skill(ref, Callers.viewer(ctx)).orElseThrow(() -> new SkillNotFoundException(ref));
+        String version = registry.versionTags(ref).get(tag);
+        if (version == null) {
+            String yanked = registry.yankedVersionTags(ref).get(tag);
+            if (yanked != null) {
+                throw VersionNotFoundException.yankedTag(ref, tag, yanked);
+            }
+            throw tag.equals("latest") ? VersionNotFoundException.noLatest(ref) : VersionNotFoundException.noTag(ref,
+                    tag);
+        }
+        ctx.json(new TagView(ref.namespace(), ref.name(), tag, version));
     }
 
     void put(Context ctx) {
@@ -40,7 +67,7 @@ final class VersionTagHandlers {
         }
         body.done();
         registry.setVersionTag(ref, tag, version);
-        ctx.json(new TagsView(ref.namespace(), ref.name(), registry.versionTags(ref)));
+        ctx.json(view(ref));
     }
 
     void delete(Context ctx) {

@@ -65,8 +65,12 @@ final class BundleArchive {
         return bytes.toByteArray();
     }
 
+    /**
+     * Paths over 100 bytes go into the ustar prefix and name fields when they fit (ASCII, up to 255 bytes, split at a
+     * '/'), which every tar reader understands; longer ones get a PAX header, which some readers ignore.
+     */
     private static TarArchiveEntry entry(BundleFile file) {
-        TarArchiveEntry entry = new TarArchiveEntry(file.path(), true);
+        TarArchiveEntry entry = UstarEntry.of(file.path()).orElseGet(() -> new TarArchiveEntry(file.path(), true));
         entry.setSize(file.size());
         entry.setMode(REGULAR_FILE | (file.executable() ? 0755 : 0644));
         entry.setModTime(EPOCH);

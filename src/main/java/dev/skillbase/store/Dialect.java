@@ -14,6 +14,11 @@ public enum Dialect {
         }
 
         @Override
+        public String byteOrder(String expression) {
+            return expression + " COLLATE BINARY";
+        }
+
+        @Override
         void lockSkill(Handle handle, String key) {
             // write transactions are BEGIN IMMEDIATE: SQLite already lets one writer in at a time
         }
@@ -22,6 +27,11 @@ public enum Dialect {
         @Override
         public String json(String parameter) {
             return "CAST(:" + parameter + " AS jsonb)";
+        }
+
+        @Override
+        public String byteOrder(String expression) {
+            return expression + " COLLATE \"C\"";
         }
 
         @Override
@@ -46,6 +56,9 @@ public enum Dialect {
 
     /** An SQL expression turning the text parameter {@code parameter} into this dialect's JSON value. */
     public abstract String json(String parameter);
+
+    /** {@code expression} compared byte by byte, whatever the database's default collation (ORDER BY, comparisons). */
+    public abstract String byteOrder(String expression);
 
     /**
      * Serialises writers of one skill until the transaction ends, so that concurrent publishes of one version see

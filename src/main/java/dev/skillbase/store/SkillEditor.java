@@ -7,6 +7,7 @@ import dev.skillbase.registry.SkillExistsException;
 import dev.skillbase.registry.SkillPatch;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionInfo;
+import dev.skillbase.registry.VersionYankedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,11 @@ import org.jdbi.v3.core.Handle;
 /**
  * Changes to skill records apart from publishing: create a record, patch it, yank and unyank versions (moving
  * {@code latest}), and version tags. Each change is one transaction. Thread-safe.
+ *
+ * <p>Yanking: {@code latest} always names the highest version not yanked (none when every version is yanked) and
+ * moves back on unyank. A tag set by hand keeps pointing at its version when that version is yanked, but it does not
+ * resolve while the version stays yanked ({@link #versionTags} leaves it out, {@link #yankedVersionTags} lists it);
+ * it resolves again on unyank. A yanked version itself stays readable and downloadable by its exact number.
  */
 public final class SkillEditor {
     private final Database database;
@@ -79,7 +85,7 @@ public final class SkillEditor {
         database.write("updating skill " + ref, handle -> {
             UUID id = skillId(handle, ref);
             Map<String, Object> columns = new LinkedHashMap<>();
-            patch.title().ifPresent(v -> columns.put("title", v));
+            patch.title().ifPresent(v -> columns.put("title", v.isEmpty() ? ref.name() : v));
             patch.taxonomyPath().ifPresent(v -> columns.put("taxonomy_path", v));
             patch.status().ifPresent(v -> columns.put("status", v));
             patch.visibility().ifPresent(v -> columns.put("visibility", v));
@@ -116,26 +122,51 @@ public final class SkillEditor {
         });
     }
 
-    /** The skill's version tags: {@code latest} (when it has a version not yanked) and the ones set by hand. */
+    /**
+     * The tags that resolve: {@code latest} (when the skill has a version not yanked) first, then the ones set by hand
+     * whose version is not yanked. A tag set by hand on a version that was yanked since is kept but does not resolve
+     * until the version is unyanked (see {@link #yankedVersionTags}).
+     */
     public Map<String, String> versionTags(SkillRef ref) {
         return database.read("reading the tags of " + ref, handle -> {
             UUID id = skillId(handle, ref);
             Map<String, String> tags = new LinkedHashMap<>();
             handle.createQuery("SELECT latest_version FROM skills WHERE id = :id").bind("id", id)
                     .mapTo(String.class).findOne().ifPresent(latest -> tags.put("latest", latest));
-            handle.createQuery("SELECT tag, version FROM version_tags WHERE skill_id = :id ORDER BY tag")
-                    .bind("id", id)
-                    .map((rs, ctx) -> Map.entry(rs.getString("tag"), rs.getString("version")))
-                    .forEach(e -> tags.put(e.getKey(), e.getValue()));
+            tags.putAll(handTags(handle, id, false));
             return tags;
         });
     }
 
-    /** Points {@code tag} (never {@code latest}) at an existing version. */
+    /** The tags set by hand on versions yanked since: kept, but resolving again only once the version is unyanked. */
+    public Map<String, String> yankedVersionTags(SkillRef ref) {
+        return database.read("reading the tags of " + ref, handle -> handTags(handle, skillId(handle, ref), true));
+    }
+
+    private static Map<String, String> handTags(Handle handle, UUID id, boolean yanked) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        handle.createQuery("""
+                        SELECT t.tag, t.version FROM version_tags t
+                        JOIN skill_versions v ON v.skill_id = t.skill_id AND v.version = t.version
+                        WHERE t.skill_id = :id AND v.yanked = :yanked ORDER BY t.tag""")
+                .bind("id", id).bind("yanked", yanked)
+                .map((rs, ctx) -> Map.entry(rs.getString("tag"), rs.getString("version")))
+                .forEach(e -> tags.put(e.getKey(), e.getValue()));
+        return tags;
+    }
+
+    /**
+     * Points {@code tag} (never {@code latest}) at an existing version that is not yanked.
+     *
+     * @throws VersionYankedException when the version is yanked (nothing changes)
+     */
     public void setVersionTag(SkillRef ref, String tag, String version) {
         database.write("tagging " + ref + "@" + version + " as " + tag, handle -> {
             StoredVersion stored = VersionRows.find(handle, ref, version)
                     .orElseThrow(() -> missing(handle, ref, version));
+            if (stored.info().yanked()) {
+                throw new VersionYankedException(ref, version, "tagging it " + tag);
+            }
             handle.createUpdate("""
                             INSERT INTO version_tags (skill_id, tag, version, updated_at)
                             VALUES (:id, :tag, :version, :now)

@@ -87,6 +87,40 @@ class RemoteRegistryCliIT {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void push_publishes_changed_content_under_a_taken_declared_version_as_the_next_patch_like_a_local_push(DbKind kind) {
+        try (Server server = Server.start(kind, true)) {
+            SkillTree remote = new SkillTree(tmp.resolve("remote"));
+            SkillTree local = new SkillTree(tmp.resolve("local"));
+            String skillMd = "---\nname: notes\ndescription: Takes notes\nmetadata:\n  version: 1.0.0\n---\n# notes\n";
+            remote.skillMd("notes", skillMd);
+            local.skillMd("notes", skillMd);
+            String db = TestDatabases.freshUrl(kind);
+
+            CliRun.Result firstRemote = run(server, "push", remote.root().toString(), "--namespace", "team");
+            CliRun.Result firstLocal = CliRun.run("push", local.root().toString(), "--namespace", "team", "--db", db);
+            remote.append("notes/SKILL.md", "Changed, still declaring 1.0.0.\n");
+            local.append("notes/SKILL.md", "Changed, still declaring 1.0.0.\n");
+            CliRun.Result changedRemote = run(server, "push", remote.root().toString(), "--namespace", "team");
+            CliRun.Result changedLocal = CliRun.run("push", local.root().toString(), "--namespace", "team", "--db", db);
+
+            assertThat(firstRemote.exitCode()).as(firstRemote.toString()).isZero();
+            assertThat(firstLocal.exitCode()).as(firstLocal.toString()).isZero();
+            assertThat(changedRemote.exitCode()).as(changedRemote.toString()).isZero();
+            assertThat(changedRemote.out()).contains("1 updated");
+            assertThat(changedLocal.exitCode()).as(changedLocal.toString()).isZero();
+            SkillRef notes = new SkillRef("team", "notes");
+            assertThat(server.registry().versions(notes)).extracting(v -> v.version())
+                    .containsExactly("1.0.1", "1.0.0");
+            try (LocalRegistry direct = LocalRegistry.open(db)) {
+                assertThat(direct.versions(notes)).extracting(v -> v.version()).containsExactly("1.0.1", "1.0.0");
+                assertThat(direct.versions(notes).getFirst().contentDigest())
+                        .isEqualTo(server.registry().versions(notes).getFirst().contentDigest());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void publish_prints_version_and_digests_and_a_changed_republish_is_a_conflict(DbKind kind) {
         try (Server server = Server.start(kind, true)) {
             SkillTree tree = tree();

@@ -65,6 +65,22 @@ class PublishApiIT {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void a_version_parameter_higher_than_the_declared_version_wins(DbKind kind) {
+        try (TestServer t = TestServer.start(kind)) {
+            assertThat(t.publish("acme", "pdf-tools", TestArchives.skill("pdf-tools", "1.0.0").tarGz()).statusCode())
+                    .isEqualTo(201);
+
+            HttpResponse<String> next = t.post(VERSIONS + "?version=1.0.1", "application/gzip",
+                    TestArchives.skill("pdf-tools", "1.0.0").file("extra.txt", "changed").tarGz());
+
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+            assertThat(TestServer.json(next).get("version").asString()).isEqualTo("1.0.1");
+            assertThat(t.registry.versions(PDF)).extracting(v -> v.version()).containsExactly("1.0.1", "1.0.0");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void identical_republish_is_200_and_different_content_409(DbKind kind) {
         try (TestServer t = TestServer.start(kind)) {
             byte[] archive = TestArchives.skill("pdf-tools").tarGz();
@@ -164,8 +180,8 @@ class PublishApiIT {
             problem.get("errors").forEach(e -> assertThat(e.get("message").asString()).isNotBlank());
             assertThat(codes(problem(t.publish("acme", "pdf-tools", noSkillMd), 422))).contains("skill-md-missing");
             assertThat(codes(problem(t.publish("acme", "pdf-tools", noVersion), 422))).containsExactly("version-missing");
-            assertThat(codes(problem(t.post(VERSIONS + "?version=2.0.0", "application/gzip",
-                    TestArchives.skill("pdf-tools").tarGz()), 422))).containsExactly("version-mismatch");
+            assertThat(codes(problem(t.post(VERSIONS + "?version=0.9.0", "application/gzip",
+                    TestArchives.skill("pdf-tools").tarGz()), 422))).containsExactly("version-below-declared");
             assertThat(ProblemAssert.fields(problem(t.post(VERSIONS + "?version=latest", "application/gzip",
                     TestArchives.skill("pdf-tools").tarGz()), 400))).containsExactly("version");
             assertNothingStored(t);

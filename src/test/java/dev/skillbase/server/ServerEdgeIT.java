@@ -74,7 +74,7 @@ class ServerEdgeIT {
 
             assertThat(missing.get("type").asString()).endsWith(":route-not-found");
             assertThat(delete.headers().firstValue("Allow")).hasValueSatisfying(
-                    allow -> assertThat(allow.split(", ")).containsExactlyInAnyOrder("GET", "POST"));
+                    allow -> assertThat(allow.split(", ")).containsExactlyInAnyOrder("GET", "HEAD", "POST"));
         }
     }
 

@@ -71,6 +71,49 @@ class SkillEditApiIT {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void patch_with_null_clears_title_category_tags_repo_and_homepage(DbKind kind) {
+        try (TestServer t = TestServer.start(kind)) {
+            Actors actors = Actors.in(t);
+            HttpResponse<String> set = t.call("PATCH", SKILL, actors.max, "{\"title\":\"PDF Tools\","
+                    + "\"repo\":\"https://example.com/r\",\"homepage\":\"https://example.com/h\"}");
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+            HttpResponse<String> cleared = t.call("PATCH", SKILL, actors.max, "{\"title\":null,\"category\":null,"
+                    + "\"tags\":null,\"repo\":null,\"homepage\":null}");
+
+            assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+            JsonNode skill = TestServer.json(t.get(SKILL));
+            assertThat(skill.get("title").asString()).isEqualTo("pdf-tools");
+            assertThat(skill.get("taxonomy_path").asString()).isEmpty();
+            assertThat(skill.get("tags")).isEmpty();
+            assertThat(skill.path("repo").isNull() || skill.path("repo").isMissingNode()).isTrue();
+            assertThat(skill.path("homepage").isNull() || skill.path("homepage").isMissingNode()).isTrue();
+            assertThat(TestServer.json(t.get("/api/v1/skills?category=documents")).get("total").asLong()).isZero();
+            assertThat(TestServer.json(t.get("/api/v1/skills?q=pdf")).get("total").asLong()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void patch_with_null_status_or_visibility_is_422_naming_what_cannot_be_cleared_and_changes_nothing(DbKind kind) {
+        try (TestServer t = TestServer.start(kind)) {
+            Actors actors = Actors.in(t);
+            String before = TestServer.json(t.get(SKILL)).toString();
+
+            HttpResponse<String> refused = t.call("PATCH", SKILL, actors.max,
+                    "{\"title\":null,\"status\":null,\"visibility\":null}");
+
+            JsonNode problem = problem(refused, 422);
+            assertThat(fields(problem)).containsExactlyInAnyOrder("status", "visibility");
+            assertThat(ProblemAssert.codes(problem)).containsOnly("not-clearable");
+            assertThat(problem.get("errors").get(0).get("message").asString()).contains("cannot be cleared")
+                    .contains("only title, category, tags, repo, homepage can be cleared");
+            assertThat(TestServer.json(t.get(SKILL)).toString()).isEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void a_yanked_version_stays_downloadable_but_is_never_latest(DbKind kind) {
         try (TestServer t = TestServer.start(kind)) {
             Actors actors = Actors.in(t);

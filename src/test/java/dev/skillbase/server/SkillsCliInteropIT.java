@@ -42,6 +42,10 @@ class SkillsCliInteropIT {
         }
     }
 
+    /** A path over the 100 bytes of a tar header's name field, which the archive stores in the ustar prefix. */
+    static final String LONG_PATH = "references/api/v2/endpoints/billing-and-invoicing-for-enterprise-accounts/"
+            + "how-to-reconcile-partial-refunds-across-multiple-currencies.md";
+
     private static TestServer server;
     private static Path published;
 
@@ -55,6 +59,8 @@ class SkillsCliInteropIT {
         publish("acme", skill(sources.resolve("acme/csv-tools"), "csv-tools", "Clean and join CSV files.",
                 Map.of()));
         publish("zeta", skill(sources.resolve("zeta/pdf-tools"), "pdf-tools", "Zeta's own PDF tools.", Map.of()));
+        publish("deep", skill(sources.resolve("deep/long-paths"), "long-paths", "Reconcile refunds.",
+                Map.of(LONG_PATH, "# Refunds\n\nReconcile them.\n", "scripts/run.sh", "#!/bin/sh\necho run\n")));
     }
 
     @AfterAll
@@ -121,6 +127,21 @@ class SkillsCliInteropIT {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertSameFiles(files(project.resolve(".claude/skills/pdf-tools")), publishedFiles("acme", "pdf-tools"));
         assertSameFiles(files(project.resolve(".claude/skills/csv-tools")), publishedFiles("acme", "csv-tools"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Peer.class)
+    void skills_add_installs_a_file_whose_path_is_longer_than_a_tar_name_field_byte_for_byte(Peer peer,
+            @TempDir Path project, @TempDir Path home) {
+        assertThat(LONG_PATH.length()).isBetween(101, 255);
+
+        SkillsCli.Result result = peer.cli().run(project, home, Map.of(), "add", server.server.url() + "/ns/deep",
+                "-a", "claude-code", "-y");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Map<String, byte[]> installed = files(project.resolve(".claude/skills/long-paths"));
+        assertThat(installed).containsKey(LONG_PATH);
+        assertSameFiles(installed, publishedFiles("deep", "long-paths"));
     }
 
     @ParameterizedTest
