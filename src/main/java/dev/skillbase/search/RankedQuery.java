@@ -25,6 +25,8 @@ import org.jdbi.v3.core.Handle;
  *
  * @param from the FROM clause; must alias skills as {@code s} and namespaces as {@code n}
  * @param countFrom the FROM clause of the count (the same tables, perhaps with an index hint)
+ * @param exactFrom the FROM clause of the lookup of skills named exactly as the text (the same tables, read from
+ *     the skills by name first)
  * @param match the full-text condition
  * @param score the relevance expression over {@code from}
  * @param candidates a query of {@code k} (equal to {@code key}) and {@code score}: the best {@code :cap} matches of
@@ -32,7 +34,7 @@ import org.jdbi.v3.core.Handle;
  * @param key the column of {@code s} that {@code k} is
  * @param parameters the values {@code from}, {@code match}, {@code score} and {@code candidates} bind
  */
-record RankedQuery(String from, String countFrom, String match, String score, String candidates, String key,
+record RankedQuery(String from, String countFrom, String exactFrom, String match, String score, String candidates, String key,
         Map<String, Object> parameters) {
     /** How many candidates beyond the page are ranked, for hidden skills and ties to fall out. */
     static final int SLACK = 40;
@@ -96,7 +98,7 @@ record RankedQuery(String from, String countFrom, String match, String score, St
 
     /** The visible matches named exactly as the text, by namespace. */
     private List<Scored> exact(Handle handle, SearchTerms terms, SkillFilter filter) {
-        return handle.createQuery("SELECT " + SkillRows.COLUMNS + ", " + score + " AS score FROM " + from
+        return handle.createQuery("SELECT " + SkillRows.COLUMNS + ", " + score + " AS score FROM " + exactFrom
                         + " WHERE " + match + " AND s.name = :exact AND " + filter.where() + " ORDER BY n.name")
                 .bindMap(parameters)
                 .bindMap(filter.parameters())

@@ -21,6 +21,9 @@ final class SqliteFullText implements FullTextSearch {
             + " JOIN namespaces n ON n.id = s.namespace_id";
     private static final String COUNT_FROM = "skill_search JOIN skills s INDEXED BY skills_search_filter"
             + " ON s.seq = skill_search.rowid JOIN namespaces n ON n.id = s.namespace_id";
+    // CROSS JOIN keeps skills (by name) the outer loop: the planner would rather scan every match
+    private static final String EXACT_FROM = "skills s CROSS JOIN skill_search ON skill_search.rowid = s.seq"
+            + " JOIN namespaces n ON n.id = s.namespace_id";
     private static final String SCORE = "-bm25(skill_search, 10.0, 10.0, 5.0, 2.0, 1.0)";
     private static final String CANDIDATES = "SELECT rowid AS k, " + SCORE + " AS score FROM skill_search"
             + " WHERE skill_search MATCH :match ORDER BY score DESC LIMIT :cap";
@@ -62,7 +65,7 @@ final class SqliteFullText implements FullTextSearch {
     private static RankedQuery ranked(List<String> words, String operator) {
         // each word is letters and digits only, quoted: FTS5 reads it as a plain string, never as syntax
         String match = words.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(operator));
-        return new RankedQuery(FROM, COUNT_FROM, "skill_search MATCH :match", SCORE, CANDIDATES, "s.seq",
+        return new RankedQuery(FROM, COUNT_FROM, EXACT_FROM, "skill_search MATCH :match", SCORE, CANDIDATES, "s.seq",
                 Map.of("match", match));
     }
 }
