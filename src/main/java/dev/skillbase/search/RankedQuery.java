@@ -7,7 +7,6 @@ import dev.skillbase.registry.SkillSummary;
 import dev.skillbase.store.SkillFilter;
 import dev.skillbase.store.SkillRows;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -70,7 +69,9 @@ record RankedQuery(String from, String countFrom, String exactFrom, String match
         int cap = needed + SLACK;
         List<Candidate> ranked = handle.createQuery("SELECT " + SkillRows.COLUMNS + ", c.score, CASE WHEN "
                         + filter.where() + " THEN 1 ELSE 0 END AS visible FROM (" + candidates + ") AS c"
-                        + " JOIN skills s ON " + key + " = c.k JOIN namespaces n ON n.id = s.namespace_id")
+                        + " JOIN skills s ON " + key + " = c.k JOIN namespaces n ON n.id = s.namespace_id"
+                        // the database's order of names, as in the full ranking
+                        + " ORDER BY c.score DESC, s.name, n.name")
                 .bindMap(parameters)
                 .bindMap(filter.parameters())
                 .bind("cap", cap)
@@ -86,9 +87,6 @@ record RankedQuery(String from, String countFrom, String exactFrom, String match
                 .filter(c -> c.visible() && (floor == Double.NEGATIVE_INFINITY || c.scored().score() > floor))
                 .map(Candidate::scored)
                 .filter(c -> !c.row().summary().ref().name().equals(terms.exactName()))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed()
-                        .thenComparing(c -> c.row().summary().ref().name())
-                        .thenComparing(c -> c.row().summary().ref().namespace()))
                 .forEach(known::add);
         if (known.size() < needed && floor != Double.NEGATIVE_INFINITY) {
             return null;
