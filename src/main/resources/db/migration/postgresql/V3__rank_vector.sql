@@ -9,3 +9,6 @@ UPDATE skills s SET rank_vector =
                                                   FROM skill_tags st JOIN tags t ON t.id = st.tag_id
                                                   WHERE st.skill_id = s.id), '')), 'B')
     || setweight(to_tsvector('english', s.description), 'C');
+
+-- fresh statistics for the planner after rewriting every row
+ANALYZE skills;
