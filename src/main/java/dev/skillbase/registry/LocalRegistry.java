@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The registry in process, over a local SQLite file or a PostgreSQL database. Open it with {@link #open(String)}
@@ -38,6 +40,7 @@ public final class LocalRegistry implements Registry {
     private final Accounts accounts;
     private final SkillHeads heads;
     private final DiscoveryReader discovery;
+    private final List<Consumer<SkillRef>> changeListeners = new CopyOnWriteArrayList<>();
 
     private LocalRegistry(Database database, Clock clock) {
         this.database = database;
@@ -87,6 +90,28 @@ public final class LocalRegistry implements Registry {
         return discovery;
     }
 
+    /**
+     * Calls {@code listener} with the skill each time a change to it through this registry (publish, create, update,
+     * yank, version tags) has ended, committed or not, before the call that made it returns; so a cache that drops
+     * the skill there never serves the old record after the write is visible. Changes made by other processes are
+     * not seen. The listener must be quick and must not throw.
+     *
+     * @return what removes the listener again
+     */
+    public Runnable onSkillChange(Consumer<SkillRef> listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
+    private void changed(SkillRef ref) {
+        changeListeners.forEach(listener -> listener.accept(ref));
+    }
+
+    /** The skill whoever asks, with its namespace's visibility: for callers that check the reader themselves. */
+    public Optional<SkillRecord> skillRecord(SkillRef ref) {
+        return reader.record(ref);
+    }
+
     @Override
     public Optional<SkillDetails> skill(SkillRef ref) {
         return reader.skill(ref);
@@ -115,16 +140,28 @@ public final class LocalRegistry implements Registry {
 
     /** Creates a skill record without versions (status draft until its first version). */
     public void create(NewSkill skill) {
-        editor.create(skill);
+        try {
+            editor.create(skill);
+        } finally {
+            changed(skill.ref());
+        }
     }
 
     public void update(SkillRef ref, SkillPatch patch) {
-        editor.update(ref, patch);
+        try {
+            editor.update(ref, patch);
+        } finally {
+            changed(ref);
+        }
     }
 
     /** Yanks or unyanks a version; {@code latest} moves to the highest version not yanked. */
     public VersionInfo yank(SkillRef ref, String version, boolean yanked) {
-        return editor.yank(ref, version, yanked);
+        try {
+            return editor.yank(ref, version, yanked);
+        } finally {
+            changed(ref);
+        }
     }
 
     /**
@@ -142,11 +179,19 @@ public final class LocalRegistry implements Registry {
     }
 
     public void setVersionTag(SkillRef ref, String tag, String version) {
-        editor.setVersionTag(ref, tag, version);
+        try {
+            editor.setVersionTag(ref, tag, version);
+        } finally {
+            changed(ref);
+        }
     }
 
     public boolean removeVersionTag(SkillRef ref, String tag) {
-        return editor.removeVersionTag(ref, tag);
+        try {
+            return editor.removeVersionTag(ref, tag);
+        } finally {
+            changed(ref);
+        }
     }
 
     public List<TagCount> tags(Viewer viewer) {
@@ -203,7 +248,7 @@ public final class LocalRegistry implements Registry {
 
     @Override
     public void archiveSkill(SkillRef ref) {
-        editor.update(ref, new SkillPatch(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("archived"),
+        update(ref, new SkillPatch(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("archived"),
                 Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
@@ -214,8 +259,14 @@ public final class LocalRegistry implements Registry {
 
     /** Publishes a version given as plain values (what {@link #publish(PublishRequest)} maps its request to). */
     public PublishResult publish(NewVersion version) {
-        SkillWriter.Published published = writer.publish(version);
-        return new PublishResult(new SkillRef(version.namespace(), version.name()), version.version(),
+        SkillRef ref = new SkillRef(version.namespace(), version.name());
+        SkillWriter.Published published;
+        try {
+            published = writer.publish(version);
+        } finally {
+            changed(ref);
+        }
+        return new PublishResult(ref, version.version(),
                 published.created() ? PublishResult.Outcome.CREATED : PublishResult.Outcome.UNCHANGED,
                 published.info());
     }

@@ -5,11 +5,14 @@ import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillQuery;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.SearchIndexer;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Full-text search over skills, one implementation per dialect, chosen once from the database. Ranking: an exact
  * name match first, then relevance where a match in the name or title weighs most, then tags, then the
- * description, then the body. The words of a query are alternatives: a skill matching more of them ranks higher.
+ * description, then the body. A skill must have every word of the query ({@link SearchTerms#requiredWords}); when
+ * fewer than {@link #ENOUGH} skills have them all, any word is enough, and a skill matching more of them ranks higher.
  * An empty query (no letters or digits) finds nothing. Thread-safe.
  */
 public sealed interface FullTextSearch extends SearchIndexer permits SqliteFullText, PostgresFullText {
@@ -21,5 +24,20 @@ public sealed interface FullTextSearch extends SearchIndexer permits SqliteFullT
         };
     }
 
+    /** Below this many skills with every word, a search takes skills with any word instead. */
+    int ENOUGH = 10;
+
     Page<SearchHit> search(String text, SkillQuery query);
+
+    /** Searches with every word first, then, when that finds fewer than {@link #ENOUGH} skills, with any word. */
+    static Page<SearchHit> allThenAny(SearchTerms terms, Function<List<String>, Page<SearchHit>> all,
+            Function<List<String>, Page<SearchHit>> any) {
+        if (terms.words().size() > 1) {
+            Page<SearchHit> page = all.apply(terms.requiredWords());
+            if (page.total() >= ENOUGH) {
+                return page;
+            }
+        }
+        return any.apply(terms.words());
+    }
 }

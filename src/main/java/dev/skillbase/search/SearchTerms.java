@@ -39,6 +39,15 @@ public record SearchTerms(String exactName, List<String> words) {
         return new SearchTerms(exactName, List.copyOf(words));
     }
 
+    /**
+     * The words a skill must all have when a search asks for every word: those of the name part of
+     * {@code namespace/name} (the namespace is not in a skill's text), else all of them.
+     */
+    public List<String> requiredWords() {
+        List<String> named = of(exactName).words();
+        return named.isEmpty() ? words : named;
+    }
+
     public boolean isEmpty() {
         return words.isEmpty();
     }

@@ -13,12 +13,20 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * SQLite FTS5: the table {@code skill_search(name, title, tags, description, body)} whose rowid is the skill's
- * {@code seq}, ranked by {@code bm25} with column weights 10, 10, 5, 2, 1.
+ * {@code seq}, ranked by {@code bm25} with column weights 10, 10, 5, 2, 1. Matches are counted and filtered through
+ * the index {@code skills_search_filter} (seq and the filtered columns), not the skills' whole rows.
  */
 final class SqliteFullText implements FullTextSearch {
     private static final String FROM = "skill_search JOIN skills s ON s.seq = skill_search.rowid"
             + " JOIN namespaces n ON n.id = s.namespace_id";
+    private static final String COUNT_FROM = "skill_search JOIN skills s INDEXED BY skills_search_filter"
+            + " ON s.seq = skill_search.rowid JOIN namespaces n ON n.id = s.namespace_id";
+    // CROSS JOIN keeps skills (by name) the outer loop: the planner would rather scan every match
+    private static final String EXACT_FROM = "skills s CROSS JOIN skill_search ON skill_search.rowid = s.seq"
+            + " JOIN namespaces n ON n.id = s.namespace_id";
     private static final String SCORE = "-bm25(skill_search, 10.0, 10.0, 5.0, 2.0, 1.0)";
+    private static final String CANDIDATES = "SELECT rowid AS k, " + SCORE + " AS score FROM skill_search"
+            + " WHERE skill_search MATCH :match ORDER BY score DESC LIMIT :cap";
 
     private final Database database;
 
@@ -49,9 +57,15 @@ final class SqliteFullText implements FullTextSearch {
         if (terms.isEmpty()) {
             return new Page<>(List.of(), 0, query.limit(), query.offset());
         }
+        return database.read("searching for '" + terms.exactName() + "'", handle -> FullTextSearch.allThenAny(
+                terms, words -> ranked(words, " AND ").run(handle, terms, query),
+                words -> ranked(words, " OR ").run(handle, terms, query)));
+    }
+
+    private static RankedQuery ranked(List<String> words, String operator) {
         // each word is letters and digits only, quoted: FTS5 reads it as a plain string, never as syntax
-        String match = terms.words().stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(" OR "));
-        RankedQuery ranked = new RankedQuery(FROM, "skill_search MATCH :match", SCORE, Map.of("match", match));
-        return database.read("searching for '" + terms.exactName() + "'", handle -> ranked.run(handle, terms, query));
+        String match = words.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(operator));
+        return new RankedQuery(FROM, COUNT_FROM, EXACT_FROM, "skill_search MATCH :match", SCORE, CANDIDATES, "s.seq",
+                Map.of("match", match));
     }
 }

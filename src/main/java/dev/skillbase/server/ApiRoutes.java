@@ -24,9 +24,9 @@ final class ApiRoutes {
 
     static void register(RoutesConfig routes, LocalRegistry registry, Callers callers, PublishGuard guard,
             HealthHandlers health, Supplier<Links> links, ServerSettings settings, Validator validator,
-            ArchiveReader reader) {
+            ArchiveReader reader, SkillResponseCache skills, SearchResultCache searches) {
         routes.before("/api/*", callers::authenticate);
-        ReadHandlers read = new ReadHandlers(registry, links);
+        ReadHandlers read = new ReadHandlers(registry, links, skills, searches);
         Access access = new Access(registry.accounts());
         ArchiveHandler archive = new ArchiveHandler(registry);
         OpenApiHandler openApi = new OpenApiHandler();

@@ -3,10 +3,10 @@ package dev.skillbase.server;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.registry.Viewer;
-import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionDetails;
 import dev.skillbase.registry.VersionInfo;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Function;
@@ -18,16 +18,21 @@ import java.util.function.Supplier;
 final class ReadHandlers {
     private final LocalRegistry registry;
     private final Supplier<Links> links;
+    private final SkillResponseCache skills;
+    private final SearchResultCache searches;
 
-    ReadHandlers(LocalRegistry registry, Supplier<Links> links) {
+    ReadHandlers(LocalRegistry registry, Supplier<Links> links, SkillResponseCache skills,
+            SearchResultCache searches) {
         this.registry = registry;
         this.links = links;
+        this.skills = skills;
+        this.searches = searches;
     }
 
     void list(Context ctx) {
         ListRequest request = ListRequest.parse(ctx);
         if (request.text().isPresent()) {
-            respond(ctx, request, registry.search(request.text().get(), request.query()), WireViews.SkillItem::of);
+            respond(ctx, request, searches.search(request.text().get(), request.query()), WireViews.SkillItem::of);
         } else {
             respond(ctx, request, registry.list(request.query()), WireViews.SkillItem::of);
         }
@@ -39,13 +44,13 @@ final class ReadHandlers {
                 request.query().limit(), request.query().offset(), request.nextCursor(page.total())));
     }
 
+    /** The skill's JSON and ETag come from {@link SkillResponseCache}, which checks the caller on every request. */
     void skill(Context ctx) {
         SkillRef ref = PathParams.ref(ctx);
-        SkillDetails skill = registry.skill(ref, Callers.viewer(ctx)).orElseThrow(() -> new SkillNotFoundException(ref));
-        String etag = Etags.of(skill.id().toString(), skill.updatedAt().toString(),
-                skill.latest().map(VersionInfo::archiveDigest).orElse(""));
-        if (!Etags.notModified(ctx, etag)) {
-            ctx.json(WireViews.SkillView.of(skill, links.get()));
+        SkillResponseCache.Entry skill = skills.readable(ref, Callers.viewer(ctx))
+                .orElseThrow(() -> new SkillNotFoundException(ref));
+        if (!Etags.notModified(ctx, skill.etag())) {
+            ctx.contentType(ContentType.APPLICATION_JSON).result(skill.json());
         }
     }
 

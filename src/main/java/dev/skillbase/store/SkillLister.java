@@ -5,7 +5,12 @@ import dev.skillbase.registry.SkillQuery;
 import dev.skillbase.registry.SkillSummary;
 import java.util.List;
 
-/** Lists skills with filters, a whitelisted order and a page. Thread-safe. */
+/**
+ * Lists skills with filters, a whitelisted order and a page. On SQLite, a list without filters (other than
+ * visibility) walks the index of its order ({@code INDEXED BY}): the planner would rather read every skill and sort
+ * them, 400 times slower for {@code sort=updated} on 10,000 skills. With a filter, the planner's choice stands (the
+ * filter's index, then a sort of what it selects). Thread-safe.
+ */
 public final class SkillLister {
     private final Database database;
 
@@ -15,8 +20,11 @@ public final class SkillLister {
 
     public Page<SkillSummary> list(SkillQuery query) {
         SkillFilter filter = SkillFilter.of(query);
+        String from = database.dialect() == Dialect.SQLITE && unfiltered(query)
+                ? "skills s INDEXED BY " + sqliteIndex(query.sort()) + " JOIN namespaces n ON n.id = s.namespace_id"
+                : SkillRows.FROM;
         return database.read("listing skills", handle -> {
-            List<SkillRows.Row> rows = handle.createQuery("SELECT " + SkillRows.COLUMNS + " FROM " + SkillRows.FROM
+            List<SkillRows.Row> rows = handle.createQuery("SELECT " + SkillRows.COLUMNS + " FROM " + from
                             + " WHERE " + filter.where() + " ORDER BY " + orderBy(query.sort())
                             + " LIMIT :limit OFFSET :offset")
                     .bindMap(filter.parameters())
@@ -30,6 +38,20 @@ public final class SkillLister {
                     .one();
             return new Page<>(SkillRows.withTags(handle, rows), total, query.limit(), query.offset());
         });
+    }
+
+    private static boolean unfiltered(SkillQuery query) {
+        return query.namespace().isEmpty() && query.status().isEmpty() && query.tag().isEmpty()
+                && query.category().isEmpty();
+    }
+
+    /** The index that holds skills in (the leading part of) the order. */
+    private static String sqliteIndex(SkillQuery.Sort sort) {
+        return switch (sort) {
+            case NAME -> "skills_name";
+            case UPDATED -> "skills_updated";
+            case CREATED -> "skills_created";
+        };
     }
 
     private static String orderBy(SkillQuery.Sort sort) {

@@ -2,6 +2,7 @@ package dev.skillbase.store;
 
 import dev.skillbase.registry.PublishedSkill;
 import dev.skillbase.registry.SkillDetails;
+import dev.skillbase.registry.SkillRecord;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionDetails;
 import dev.skillbase.registry.VersionInfo;
@@ -36,18 +37,27 @@ public final class SkillReader {
 
     /** The skill, when {@code viewer} may read it by name (public and unlisted, or as a member). */
     public Optional<SkillDetails> skill(SkillRef ref, Viewer viewer) {
-        VisibilityFilter visible = VisibilityFilter.readable(viewer);
+        return find(ref, VisibilityFilter.readable(viewer)).map(SkillRecord::details);
+    }
+
+    /** The skill whoever asks, with its namespace's visibility, for callers that check the reader themselves. */
+    public Optional<SkillRecord> record(SkillRef ref) {
+        return find(ref, VisibilityFilter.readable(Viewer.EVERYTHING));
+    }
+
+    private Optional<SkillRecord> find(SkillRef ref, VisibilityFilter visible) {
         return database.read("reading skill " + ref, handle -> handle.createQuery("""
                         SELECT s.id, s.name, s.title, s.description, s.taxonomy_path, s.status, s.visibility,
                                s.license, s.source_url, s.homepage, s.repo, s.latest_version, s.installs,
-                               s.created_at, s.updated_at,
+                               s.created_at, s.updated_at, n.visibility AS namespace_visibility,
                                (SELECT count(*) FROM skill_versions v WHERE v.skill_id = s.id) AS version_count
                         FROM skills s JOIN namespaces n ON n.id = s.namespace_id
                         WHERE n.name = :namespace AND s.name = :name AND\s""" + visible.where())
                 .bindMap(visible.parameters())
                 .bind("namespace", ref.namespace())
                 .bind("name", ref.name())
-                .map((rs, ctx) -> details(handle, ref, rs, ctx))
+                .map((rs, ctx) -> new SkillRecord(details(handle, ref, rs, ctx),
+                        "public".equals(rs.getString("namespace_visibility"))))
                 .findOne());
     }
 

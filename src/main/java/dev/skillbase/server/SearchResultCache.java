@@ -1,0 +1,79 @@
+package dev.skillbase.server;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.skillbase.registry.LocalRegistry;
+import dev.skillbase.registry.Page;
+import dev.skillbase.registry.SearchHit;
+import dev.skillbase.registry.SkillQuery;
+import dev.skillbase.registry.SkillRef;
+import dev.skillbase.registry.Viewer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Pages of search results for anonymous callers, kept in memory on top of a full-text search that is fast on its
+ * own: a popular query is answered once per {@link SkillResponseCache#STALE_AFTER} at most. Only what
+ * {@link Viewer#PUBLIC} may list is kept, so no page can show a private skill to anyone; signed-in callers, whose
+ * results depend on their memberships, always search the database.
+ *
+ * <p>Freshness: any change to any skill through this server's {@link LocalRegistry} drops every page before the
+ * request that made it answers; changes made by other processes are seen once a page is older than
+ * {@link SkillResponseCache#STALE_AFTER}. At most {@link #MAX_PAGES} pages are kept. Thread-safe.
+ */
+final class SearchResultCache implements AutoCloseable {
+    static final int MAX_PAGES = 10_000;
+
+    private record Key(String text, SkillQuery query) {
+    }
+
+    private final LocalRegistry registry;
+    private final Cache<Key, Page<SearchHit>> pages;
+    private final Runnable unsubscribe;
+    /** Counts the changes seen, so that a page read before a change is never kept after it. */
+    private final AtomicLong changes = new AtomicLong();
+
+    SearchResultCache(LocalRegistry registry) {
+        this(registry, SkillResponseCache.STALE_AFTER, Ticker.systemTicker());
+    }
+
+    /** With another staleness bound and clock (tests). */
+    SearchResultCache(LocalRegistry registry, Duration staleAfter, Ticker ticker) {
+        this.registry = registry;
+        this.pages = Caffeine.newBuilder().maximumSize(MAX_PAGES).expireAfterWrite(staleAfter).ticker(ticker).build();
+        this.unsubscribe = registry.onSkillChange(this::changed);
+    }
+
+    private void changed(SkillRef ref) {
+        changes.incrementAndGet();
+        pages.invalidateAll();
+    }
+
+    /** The page of {@code text} as {@code query}'s viewer may see it. */
+    Page<SearchHit> search(String text, SkillQuery query) {
+        if (query.viewer().kind() != Viewer.Kind.PUBLIC) {
+            return registry.search(text, query);
+        }
+        Key key = new Key(text, query);
+        Page<SearchHit> page = pages.getIfPresent(key);
+        if (page != null) {
+            return page;
+        }
+        long seen = changes.get();
+        Page<SearchHit> found = registry.search(text, query);
+        pages.asMap().compute(key, (k, current) -> changes.get() == seen ? found : current);
+        // a change counted after the store above may have swept the pages before the store landed: look again
+        if (changes.get() != seen) {
+            pages.asMap().remove(key, found);
+        }
+        return found;
+    }
+
+    /** Stops following the registry's changes and drops every page. */
+    @Override
+    public void close() {
+        unsubscribe.run();
+        pages.invalidateAll();
+    }
+}
