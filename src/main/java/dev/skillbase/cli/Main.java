@@ -20,6 +20,6 @@ public final class Main {
 
     /** Runs one command line in process and returns its exit code; used by {@link #main} and by tests. */
     public static int run(String... args) {
-        return SkillbaseCommand.commandLine().execute(args);
+        return SkillbaseCommand.commandLine(System.getenv(), args).execute(args);
     }
 }
