@@ -1,6 +1,8 @@
 package dev.skillbase.cli;
 
-import picocli.CommandLine;
+import dev.skillbase.store.SqliteNativeLibrary;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** Entry point of the {@code skillbase} program. */
 public final class Main {
@@ -15,11 +17,20 @@ public final class Main {
             System.out.println(new VersionProvider().getVersion()[0]);
             System.exit(ExitCodes.OK);
         }
+        SqliteNativeLibrary.useCopyIn(nativeLibraryFolder(System.getenv()));
         System.exit(run(args));
     }
 
     /** Runs one command line in process and returns its exit code; used by {@link #main} and by tests. */
     public static int run(String... args) {
-        return SkillbaseCommand.commandLine().execute(args);
+        return SkillbaseCommand.commandLine(System.getenv(), args).execute(args);
+    }
+
+    /** Where SQLite's native library is kept: {@code $XDG_CACHE_HOME/skillbase/sqlite}, else under {@code ~/.cache}. */
+    static Path nativeLibraryFolder(Map<String, String> env) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("skillbase").resolve("sqlite");
     }
 }

@@ -95,7 +95,8 @@ final class PushCommand implements Callable<Integer> {
         Validator validator = new Validator(ValidationMode.LENIENT, BundleLimits.DEFAULT);
         PushReport report;
         try (Registry registry = dryRun ? db.openExisting().orElseGet(NoDatabase::new) : db.open()) {
-            Optional<Path> cache = noCache ? Optional.empty() : Optional.of(Push.defaultCacheFolder(System.getenv()));
+            Optional<Path> cache = noCache
+                    ? Optional.empty() : Optional.of(Push.defaultCacheFolder(SkillbaseCommand.env(spec)));
             report = new Push(registry, validator, cache).push(dir.toAbsolutePath().normalize(),
                     new PushOptions(namespace, dryRun, force));
         }

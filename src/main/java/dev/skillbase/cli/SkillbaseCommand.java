@@ -1,6 +1,8 @@
 package dev.skillbase.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,7 +16,20 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "The database and registry for Agent Skills.",
-        subcommands = {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the input was invalid (validation failed, conflict)",
+            "2:usage error (unknown option, bad argument)",
+            "3:environment error (database or registry unreachable, credentials refused, file not writable)"
+        })
+public final class SkillbaseCommand implements Callable<Integer> {
+    /**
+     * The subcommands, in the order the usage lists them. They are added in code rather than in {@code @Command}
+     * so that a command line can be built with only the one a run needs: picocli builds its model of a command by
+     * reflection, and doing so for every command took most of a short command's start-up.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
             InitCommand.class,
@@ -37,16 +52,7 @@ import picocli.CommandLine.Spec;
             UpdateCommand.class,
             OutdatedCommand.class,
             VerifyCommand.class,
-            UninstallCommand.class
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:the input was invalid (validation failed, conflict)",
-            "2:usage error (unknown option, bad argument)",
-            "3:environment error (database or registry unreachable, credentials refused, file not writable)"
-        })
-public final class SkillbaseCommand implements Callable<Integer> {
+            UninstallCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -74,7 +80,34 @@ public final class SkillbaseCommand implements Callable<Integer> {
 
     /** As {@link #commandLine()}, reading {@code env} instead of the process's environment (for tests). */
     public static CommandLine commandLine(Map<String, String> env) {
+        return configured(env, SUBCOMMANDS);
+    }
+
+    /**
+     * A command line that runs {@code args} as {@link #commandLine(Map)} would, built with only the subcommand
+     * {@code args} names first (with its own subcommands) when it names one; with every subcommand otherwise
+     * ({@code --help}, {@code help}, an unknown command, whose message suggests the nearest names).
+     */
+    public static CommandLine commandLine(Map<String, String> env, String... args) {
+        Class<?> named = args.length == 0 ? null : subcommandNamed(args[0]);
+        return configured(env, named == null ? SUBCOMMANDS : List.of(named));
+    }
+
+    private static Class<?> subcommandNamed(String name) {
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            Command command = subcommand.getAnnotation(Command.class);
+            if (name.equals(command.name()) || Arrays.asList(command.aliases()).contains(name)) {
+                return subcommand == CommandLine.HelpCommand.class ? null : subcommand;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine configured(Map<String, String> env, List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new SkillbaseCommand(env));
+        for (Class<?> subcommand : subcommands) {
+            cli.addSubcommand(subcommand);
+        }
         cli.setExecutionExceptionHandler(new FailureHandler());
         cli.setExitCodeExceptionMapper(ExitCodes::of);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code ./skillbase} launcher script, run as a user runs it (the jar exists: failsafe runs after package). */
 class LauncherIT {
@@ -66,5 +69,38 @@ class LauncherIT {
 
         assertThat(outcome.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(outcome.err()).contains("no-such-command");
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void keeps_sqlites_native_library_in_the_cache_folder_and_extracts_nothing_to_the_temp_folder(@TempDir Path dir)
+            throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path cache = dir.resolve("cache/skillbase/sqlite");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString(),
+                "SKILLBASE_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
+        String db = "sqlite:" + dir.resolve("skills.db");
+
+        Outcome first = launch(env, "stats", "--db", db);
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(files(cache)).singleElement().satisfies(copy ->
+                assertThat(copy.getFileName().toString()).startsWith("libsqlitejdbc-").endsWith(".so"));
+        assertThat(files(tmp)).isEmpty();
+
+        Path copy = files(cache).getFirst();
+        long size = Files.size(copy);
+        Files.write(copy, new byte[] {0});
+        Outcome damaged = launch(env, "stats", "--db", db);
+
+        assertThat(damaged.exit()).as(damaged.err()).isZero();
+        assertThat(damaged.err()).isEmpty();
+        assertThat(Files.size(copy)).isEqualTo(size);
+        assertThat(files(tmp)).isEmpty();
     }
 }

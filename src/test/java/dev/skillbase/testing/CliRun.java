@@ -27,7 +27,7 @@ public final class CliRun {
     public static Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = SkillbaseCommand.commandLine(env);
+        CommandLine cli = SkillbaseCommand.commandLine(env, args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
