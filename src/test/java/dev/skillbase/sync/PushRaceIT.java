@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.registry.Page;
+import dev.skillbase.registry.PublishAttempt;
 import dev.skillbase.registry.PublishRequest;
 import dev.skillbase.registry.PublishResult;
 import dev.skillbase.registry.Registry;
@@ -78,6 +79,33 @@ class PushRaceIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void losing_a_race_inside_a_batch_publishes_the_next_patch_and_keeps_the_others(DbKind kind) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        named(root.resolve("a-first"), "first", "First content");
+        named(root.resolve("b-raced"), "raced", "My content");
+        named(root.resolve("c-last"), "last", "Last content");
+        try (LocalRegistry registry = LocalRegistry.open(TestDatabases.freshUrl(kind))) {
+            Registry racing = new RivalFirst(registry, rival(), 1);
+
+            PushReport report = new Push(racing, LENIENT).push(root, new PushOptions("local", false, false));
+
+            assertThat(report.skills()).extracting(PushedSkill::outcome).containsExactly(PushedSkill.Outcome.ADDED,
+                    PushedSkill.Outcome.UPDATED, PushedSkill.Outcome.ADDED);
+            assertThat(report.skills().get(1).version()).contains("0.1.1");
+            assertThat(registry.versions(new SkillRef("local", "raced")).stream().map(VersionInfo::version))
+                    .containsExactly("0.1.1", "0.1.0");
+            assertThat(registry.versions(new SkillRef("local", "first"))).hasSize(1);
+            assertThat(registry.versions(new SkillRef("local", "last"))).hasSize(1);
+        }
+    }
+
+    private static void named(Path dir, String name, String body) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("SKILL.md"), "---\nname: " + name + "\ndescription: Pushed\n---\n" + body + "\n");
+    }
+
     private Path skill(String folder, String body) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(folder));
         Files.writeString(dir.resolve("SKILL.md"), "---\nname: raced\ndescription: Raced for\n---\n" + body + "\n");
@@ -93,8 +121,8 @@ class PushRaceIT {
     }
 
     /**
-     * The real registry, except that before each of the first {@code races} publishes the rival publishes its
-     * own content under the same version, as another process would.
+     * The real registry, except that before each of the first {@code races} publishes of the skill {@code raced}
+     * (alone or in a batch) the rival publishes its own content under the same version, as another process would.
      */
     private static final class RivalFirst implements Registry {
         private final Registry real;
@@ -109,12 +137,22 @@ class PushRaceIT {
 
         @Override
         public PublishResult publish(PublishRequest request) {
-            if (races-- > 0) {
+            rivalFirst(request);
+            return real.publish(request);
+        }
+
+        @Override
+        public List<PublishAttempt> publishAll(List<PublishRequest> requests) {
+            requests.forEach(this::rivalFirst);
+            return real.publishAll(requests);
+        }
+
+        private void rivalFirst(PublishRequest request) {
+            if (request.ref().name().equals("raced") && races-- > 0) {
                 real.publish(new PublishRequest(request.ref(), request.version(), rival.document().orElseThrow(),
                         rival.bundle().orElseThrow(), "rival", List.of(), Optional.empty(), Optional.empty(),
                         Optional.empty()));
             }
-            return real.publish(request);
         }
 
         @Override
