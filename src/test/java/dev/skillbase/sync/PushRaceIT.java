@@ -21,11 +21,13 @@ import dev.skillbase.skill.BundleLimits;
 import dev.skillbase.skill.ValidationMode;
 import dev.skillbase.skill.ValidationResult;
 import dev.skillbase.skill.Validator;
+import dev.skillbase.store.StoreException;
 import dev.skillbase.testing.DbKind;
 import dev.skillbase.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +103,26 @@ class PushRaceIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void a_skill_that_fails_in_a_batch_for_another_reason_is_published_again_alone(DbKind kind) throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        named(root.resolve("a-first"), "first", "First content");
+        named(root.resolve("b-raced"), "raced", "My content");
+        named(root.resolve("c-last"), "last", "Last content");
+        try (LocalRegistry registry = LocalRegistry.open(TestDatabases.freshUrl(kind))) {
+            RivalFirst failing = new RivalFirst(registry, rival(), 0);
+            failing.failRacedInBatch = true;
+
+            PushReport report = new Push(failing, LENIENT).push(root, new PushOptions("local", false, false));
+
+            assertThat(report.skills()).extracting(PushedSkill::outcome).containsOnly(PushedSkill.Outcome.ADDED);
+            assertThat(registry.versions(new SkillRef("local", "raced")).stream().map(VersionInfo::contentDigest))
+                    .containsExactly(contentDigest(root.resolve("b-raced")));
+            assertThat(registry.stats().skills()).isEqualTo(3);
+        }
+    }
+
     private static void named(Path dir, String name, String body) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("SKILL.md"), "---\nname: " + name + "\ndescription: Pushed\n---\n" + body + "\n");
@@ -141,10 +163,28 @@ class PushRaceIT {
             return real.publish(request);
         }
 
+        /**
+         * When set, a batch leaves the skill {@code raced} out and reports it failed, as a batch on PostgreSQL does
+         * for the victim of a deadlock with another writer.
+         */
+        boolean failRacedInBatch;
+
         @Override
         public List<PublishAttempt> publishAll(List<PublishRequest> requests) {
             requests.forEach(this::rivalFirst);
-            return real.publishAll(requests);
+            if (!failRacedInBatch) {
+                return real.publishAll(requests);
+            }
+            List<PublishAttempt> others = new ArrayList<>(real.publishAll(requests.stream()
+                    .filter(request -> !request.ref().name().equals("raced")).toList()));
+            List<PublishAttempt> attempts = new ArrayList<>();
+            for (PublishRequest request : requests) {
+                attempts.add(request.ref().name().equals("raced")
+                        ? PublishAttempt.failed(new StoreException("publishing " + request.ref() + " failed: deadlock",
+                                null))
+                        : others.removeFirst());
+            }
+            return attempts;
         }
 
         private void rivalFirst(PublishRequest request) {
