@@ -14,6 +14,7 @@ import dev.skillbase.store.SkillReader;
 import dev.skillbase.store.SkillWriter;
 import dev.skillbase.store.StatsReader;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -260,13 +261,42 @@ public final class LocalRegistry implements Registry {
     /** Publishes a version given as plain values (what {@link #publish(PublishRequest)} maps its request to). */
     public PublishResult publish(NewVersion version) {
         SkillRef ref = new SkillRef(version.namespace(), version.name());
-        SkillWriter.Published published;
         try {
-            published = writer.publish(version);
+            return result(version, writer.publish(version));
         } finally {
             changed(ref);
         }
-        return new PublishResult(ref, version.version(),
+    }
+
+    /**
+     * All the requests in one transaction, each in its own savepoint (see {@link SkillWriter#publishAll}): a failing
+     * request is rolled back alone, and the others are committed together at the end.
+     */
+    @Override
+    public List<PublishAttempt> publishAll(List<PublishRequest> requests) {
+        return publishVersions(requests.stream().map(PublishMapping::toNewVersion).toList());
+    }
+
+    /** {@link #publishAll} of versions given as plain values. */
+    public List<PublishAttempt> publishVersions(List<NewVersion> versions) {
+        List<SkillWriter.Attempt> attempts;
+        try {
+            attempts = writer.publishAll(versions);
+        } finally {
+            versions.forEach(version -> changed(new SkillRef(version.namespace(), version.name())));
+        }
+        List<PublishAttempt> results = new ArrayList<>(attempts.size());
+        for (int i = 0; i < attempts.size(); i++) {
+            SkillWriter.Attempt attempt = attempts.get(i);
+            NewVersion version = versions.get(i);
+            results.add(attempt.published().map(published -> PublishAttempt.published(result(version, published)))
+                    .orElseGet(() -> PublishAttempt.failed(attempt.failure().orElseThrow())));
+        }
+        return results;
+    }
+
+    private static PublishResult result(NewVersion version, SkillWriter.Published published) {
+        return new PublishResult(new SkillRef(version.namespace(), version.name()), version.version(),
                 published.created() ? PublishResult.Outcome.CREATED : PublishResult.Outcome.UNCHANGED,
                 published.info());
     }

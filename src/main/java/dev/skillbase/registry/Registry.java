@@ -1,5 +1,7 @@
 package dev.skillbase.registry;
 
+import dev.skillbase.skill.InvalidVersionException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +62,28 @@ public interface Registry extends AutoCloseable {
      * @throws VersionConflictException when the version exists with a different content digest
      */
     PublishResult publish(PublishRequest request);
+
+    /**
+     * Publishes several versions as {@link #publish} publishes each, in order: a request that fails (a conflict, a
+     * rejection, a failing write) is reported in its attempt, leaves nothing of itself behind and does not stop the
+     * others. An implementation may commit the requests together (then a process killed before the end loses the
+     * whole batch, never part of one version). The default publishes them one by one.
+     *
+     * @return one attempt per request, in order
+     * @throws RuntimeException a failure that is not about one request (the registry cannot be reached, the
+     *     batch cannot be committed); requests published before it stay published
+     */
+    default List<PublishAttempt> publishAll(List<PublishRequest> requests) {
+        List<PublishAttempt> attempts = new ArrayList<>(requests.size());
+        for (PublishRequest request : requests) {
+            try {
+                attempts.add(PublishAttempt.published(publish(request)));
+            } catch (VersionConflictException | RegistryRejectedException | InvalidVersionException failure) {
+                attempts.add(PublishAttempt.failed(failure));
+            }
+        }
+        return attempts;
+    }
 
     Page<SkillSummary> list(SkillQuery query);
 

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.JdbiException;
  * once, from the {@link DatabaseUrl}.
  *
  * <p>Pools: SQLite uses at most 4 connections (1 idle) with WAL, {@code foreign_keys=on}, {@code busy_timeout}
- * 10 s and {@code transaction_mode=IMMEDIATE}, because SQLite admits one writer at a time anyway. PostgreSQL keeps
+ * 10 s, {@code transaction_mode=IMMEDIATE} and {@code temp_store=MEMORY} (savepoint sub-journals stay in memory),
+ * because SQLite admits one writer at a time anyway. PostgreSQL keeps
  * between {@code pool_min} (default 5) and {@code pool_max} (default 20) connections, set through the URL query
  * ({@code postgresql://host/db?pool_min=2&pool_max=50}). Connecting gives up after about 3 seconds.
  *
@@ -100,6 +101,11 @@ public final class Database implements AutoCloseable {
         } catch (JdbiException e) {
             throw Failures.translate(url, what, e);
         }
+    }
+
+    /** A failure of {@code what} as {@link #write} would report it. */
+    RuntimeException translate(String what, JdbiException failure) {
+        return Failures.translate(url, what, failure);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -26,6 +27,7 @@ public final class SkillWriter {
     private final Database database;
     private final SearchIndexer indexer;
     private final Clock clock;
+    private static final String SAVEPOINT = "publish_one";
 
     public SkillWriter(Database database, SearchIndexer indexer, Clock clock) {
         this.database = database;
@@ -42,30 +44,81 @@ public final class SkillWriter {
      * @throws dev.skillbase.skill.InvalidVersionException when the version is not semver
      */
     public Published publish(NewVersion version) {
+        Version.parse(version.version()); // before the transaction: a bad version opens none
+        return database.write("publishing " + version.label(), handle -> publishIn(handle, version));
+    }
+
+    /** What became of one version of {@link #publishAll}: it was published, or it failed and left nothing. */
+    public record Attempt(Optional<Published> published, Optional<RuntimeException> failure) {
+    }
+
+    /**
+     * Publishes {@code versions} in order, in one transaction, each inside its own savepoint: a version that fails
+     * (a conflict, a bad version, a failing statement) is rolled back to its savepoint alone and reported, and the
+     * others are committed together at the end. One commit for many versions is what makes a large push fast on
+     * SQLite, whose single writer otherwise spends most of its time committing.
+     *
+     * @return one attempt per version, in order
+     * @throws StoreException (or a subclass) when the transaction itself fails (a savepoint cannot be rolled back,
+     *     the commit fails): then nothing of the batch is written
+     */
+    public List<Attempt> publishAll(List<NewVersion> versions) {
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        return database.write("publishing " + versions.size() + " versions starting with "
+                + versions.getFirst().label(), handle -> {
+            List<Attempt> attempts = new ArrayList<>(versions.size());
+            for (NewVersion version : versions) {
+                attempts.add(attemptIn(handle, version));
+            }
+            return attempts;
+        });
+    }
+
+    private Attempt attemptIn(Handle handle, NewVersion version) {
+        handle.savepoint(SAVEPOINT);
+        try {
+            Published published = publishIn(handle, version);
+            handle.releaseSavepoint(SAVEPOINT);
+            return new Attempt(Optional.of(published), Optional.empty());
+        } catch (RuntimeException failure) {
+            try {
+                // Jdbi forgets the savepoint here; the database keeps it (empty) until the commit
+                handle.rollbackToSavepoint(SAVEPOINT);
+            } catch (RuntimeException undo) {
+                undo.addSuppressed(failure);
+                throw undo;
+            }
+            RuntimeException reported = failure instanceof JdbiException jdbi
+                    ? database.translate("publishing " + version.label(), jdbi) : failure;
+            return new Attempt(Optional.empty(), Optional.of(reported));
+        }
+    }
+
+    private Published publishIn(Handle handle, NewVersion version) {
         Version order = Version.parse(version.version());
         SkillRef ref = new SkillRef(version.namespace(), version.name());
-        return database.write("publishing " + version.label(), handle -> {
-            database.dialect().lockSkill(handle, ref.toString());
-            Optional<StoredVersion> existing = VersionRows.find(handle, ref, version.version());
-            if (existing.isPresent()) {
-                return unchanged(version, ref, existing.get());
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            long namespaceId = ensureNamespace(handle, version.namespace(), now);
-            SkillRow skill = upsertSkill(handle, namespaceId, version, now);
-            UUID skillId = skill.id();
-            List<String> digests = storeBlobs(handle, version);
-            long versionId = insertVersion(handle, skillId, version, order, now);
-            insertFiles(handle, versionId, version.files(), digests);
-            TagRows.replace(handle, skillId, version.tags());
-            raiseLatest(handle, skill, version.version(), order);
-            indexer.index(handle, skillId, new SearchDocument(version.name(), version.title(), version.tags(),
-                    version.description(), version.body()));
-            // what was just inserted, as VersionRows would read it back (the instant is already whole milliseconds)
-            return new Published(true, new VersionInfo(version.version(), version.contentDigest(),
-                    version.archiveDigest(), version.size(), version.files().size(), now, version.publishedBy(),
-                    false));
-        });
+        database.dialect().lockSkill(handle, ref.toString());
+        Optional<StoredVersion> existing = VersionRows.find(handle, ref, version.version());
+        if (existing.isPresent()) {
+            return unchanged(version, ref, existing.get());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        long namespaceId = ensureNamespace(handle, version.namespace(), now);
+        SkillRow skill = upsertSkill(handle, namespaceId, version, now);
+        UUID skillId = skill.id();
+        List<String> digests = storeBlobs(handle, version);
+        long versionId = insertVersion(handle, skillId, version, order, now);
+        insertFiles(handle, versionId, version.files(), digests);
+        TagRows.replace(handle, skillId, version.tags());
+        raiseLatest(handle, skill, version.version(), order);
+        indexer.index(handle, skillId, new SearchDocument(version.name(), version.title(), version.tags(),
+                version.description(), version.body()));
+        // what was just inserted, as VersionRows would read it back (the instant is already whole milliseconds)
+        return new Published(true, new VersionInfo(version.version(), version.contentDigest(),
+                version.archiveDigest(), version.size(), version.files().size(), now, version.publishedBy(),
+                false));
     }
 
     private static Published unchanged(NewVersion version, SkillRef ref, StoredVersion existing) {

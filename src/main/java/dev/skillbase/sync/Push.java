@@ -1,5 +1,6 @@
 package dev.skillbase.sync;
 
+import dev.skillbase.registry.PublishAttempt;
 import dev.skillbase.registry.PublishRequest;
 import dev.skillbase.registry.PublishResult;
 import dev.skillbase.registry.PublishedSkill;
@@ -17,18 +18,25 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Pushes a folder of skills into a registry: every skill found is validated leniently, and a new version is
  * published only where the content digest differs from the latest published version (see {@link VersionChoice}).
  *
- * <p>Each skill is published in its own transaction, so a bad skill never loses the others and a push killed
- * half-way is completed by running it again. Two pushes racing on the same skills converge: the loser of a race
+ * <p>Skills are published in batches (up to 64, or what was planned within a second) through {@link
+ * Registry#publishAll}, which on a database commits a batch in one transaction with each skill in its own savepoint:
+ * a bad skill never loses the others, and a push killed half-way loses at most its last batch and is completed by
+ * running it again. Two pushes racing on the same skills converge: the loser of a race
  * for a version number sees either the same content (unchanged) or a conflict, after which it plans once more
  * against what the winner published.
  */
 public final class Push {
     private static final PublishedSkill NEVER_PUBLISHED = new PublishedSkill(List.of(), "");
+    /** Skills committed together at most; see {@link Batch}. */
+    private static final int BATCH_SKILLS = 64;
+    private static final long BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final Registry registry;
     private final Validator validator;
     private final SkillFolders folders;
@@ -95,17 +103,28 @@ public final class Push {
             }
             published.put(candidate, skill);
         }
-        List<PushedSkill> pushed = new ArrayList<>();
+        PushedSkill[] pushed = new PushedSkill[candidates.size()];
         try (BundlePreparation ignored = BundlePreparation.start(changed)) {
-            for (Candidate candidate : candidates) {
-                pushed.add(candidate.publishable() ? publish(candidate, published.get(candidate), options)
-                        : candidate.unpublished());
+            Batch batch = new Batch();
+            for (int i = 0; i < candidates.size(); i++) {
+                Candidate candidate = candidates.get(i);
+                if (!candidate.publishable()) {
+                    pushed[i] = candidate.unpublished();
+                    continue;
+                }
+                Plan plan = plan(candidate, published.get(candidate), options);
+                if (plan.request().isEmpty()) {
+                    pushed[i] = plan.done().orElseThrow();
+                } else if (batch.add(i, plan)) {
+                    batch.publish(pushed, options);
+                }
             }
+            batch.publish(pushed, options);
         }
         if (!options.dryRun()) {
             cache.save();
         }
-        return new PushReport(root, options.namespace(), options.dryRun(), pushed);
+        return new PushReport(root, options.namespace(), options.dryRun(), List.of(pushed));
     }
 
     /**
@@ -141,19 +160,43 @@ public final class Push {
 
     /** @param stored the skill as read before, used for the first attempt only (a race makes it stale) */
     private PushedSkill publish(Candidate candidate, PublishedSkill stored, PushOptions options) {
+        Plan plan = plan(candidate, stored, options);
         try {
-            return publishOnceOrRejected(candidate, stored, options);
+            return rejectedAsSkipped(candidate, () -> publishOnce(plan));
         } catch (VersionConflictException raced) {
-            SkillRef ref = candidate.ref().orElseThrow();
-            PublishedSkill again = registry.published(List.of(ref)).getOrDefault(ref, NEVER_PUBLISHED);
-            try {
-                return publishOnceOrRejected(candidate, again, options);
-            } catch (VersionConflictException twice) {
-                twice.addSuppressed(raced);
-                return new PushedSkill(candidate.path(), candidate.ref(), PushedSkill.Outcome.CONFLICT,
-                        Optional.empty(), Optional.empty(), candidate.taxonomyPath(), candidate.warnings(),
-                        List.of("version: " + twice.getMessage()));
-            }
+            return publishAfterRace(candidate, raced, options);
+        }
+    }
+
+    /** Plans once more against what the winner of a race for a version published, and publishes alone. */
+    private PushedSkill publishAfterRace(Candidate candidate, VersionConflictException raced, PushOptions options) {
+        SkillRef ref = candidate.ref().orElseThrow();
+        PublishedSkill again = registry.published(List.of(ref)).getOrDefault(ref, NEVER_PUBLISHED);
+        try {
+            return rejectedAsSkipped(candidate, () -> publishOnce(plan(candidate, again, options)));
+        } catch (VersionConflictException twice) {
+            twice.addSuppressed(raced);
+            return new PushedSkill(candidate.path(), candidate.ref(), PushedSkill.Outcome.CONFLICT,
+                    Optional.empty(), Optional.empty(), candidate.taxonomyPath(), candidate.warnings(),
+                    List.of("version: " + twice.getMessage()));
+        }
+    }
+
+    /**
+     * What became of a skill published in a batch: as {@link #publish} reports it, except that a skill that failed
+     * in the batch for another reason than a conflict or a rejection is published once more alone (as a push did
+     * before batches; what it failed on may have been the batch, e.g. a deadlock with another writer on PostgreSQL).
+     */
+    private PushedSkill published(Plan plan, PublishAttempt attempt, PushOptions options) {
+        Candidate candidate = plan.candidate();
+        try {
+            return rejectedAsSkipped(candidate, () -> attempt.failure()
+                    .filter(failure -> !(failure instanceof VersionConflictException
+                            || failure instanceof RegistryRejectedException))
+                    .map(failure -> publishOnce(plan))
+                    .orElseGet(() -> reported(plan, attempt.result())));
+        } catch (VersionConflictException raced) {
+            return publishAfterRace(candidate, raced, options);
         }
     }
 
@@ -161,9 +204,9 @@ public final class Push {
      * A registry server validates strictly what a push validated leniently: a skill it rejects is skipped with the
      * server's reasons, and the push goes on with the others.
      */
-    private PushedSkill publishOnceOrRejected(Candidate candidate, PublishedSkill stored, PushOptions options) {
+    private static PushedSkill rejectedAsSkipped(Candidate candidate, Supplier<PushedSkill> publication) {
         try {
-            return publishOnce(candidate, stored, options);
+            return publication.get();
         } catch (RegistryRejectedException rejected) {
             List<String> reasons = new ArrayList<>();
             reasons.add(rejected.getMessage().lines().findFirst().orElse("rejected by the registry"));
@@ -173,14 +216,22 @@ public final class Push {
         }
     }
 
-    private PushedSkill publishOnce(Candidate candidate, PublishedSkill stored, PushOptions options) {
+    /**
+     * A skill's publication decided against what is stored: done already (unchanged, or a dry run), or a request
+     * to publish and the outcome to report once it is published.
+     */
+    private record Plan(Candidate candidate, Optional<PushedSkill> done, Optional<PublishRequest> request,
+            PushedSkill.Outcome outcome, Optional<String> latest) {
+    }
+
+    private static Plan plan(Candidate candidate, PublishedSkill stored, PushOptions options) {
         SkillRef ref = candidate.ref().orElseThrow();
         List<VersionInfo> published = stored.versions();
         Optional<String> latest = published.stream().findFirst().map(VersionInfo::version);
         if (sameContent(candidate, published) && !options.force()) {
             PushedSkill unchanged = entry(candidate, PushedSkill.Outcome.UNCHANGED, latest, latest);
-            return movedWarning(candidate, ref, stored).map(warning -> withWarning(unchanged, warning))
-                    .orElse(unchanged);
+            return done(candidate, movedWarning(candidate, ref, stored)
+                    .map(warning -> withWarning(unchanged, warning)).orElse(unchanged));
         }
         // a race made the content differ from what was read up front: the folder's bytes are needed now
         Bundle bundle = candidate.bundle().orElseThrow(() -> new IllegalStateException(
@@ -188,16 +239,63 @@ public final class Push {
         String version = VersionChoice.next(candidate.declaredVersion(), published);
         PushedSkill.Outcome outcome = published.isEmpty() ? PushedSkill.Outcome.ADDED : PushedSkill.Outcome.UPDATED;
         if (options.dryRun()) {
-            return entry(candidate, outcome, Optional.of(version), latest);
+            return done(candidate, entry(candidate, outcome, Optional.of(version), latest));
         }
-        PublishResult result = registry.publish(new PublishRequest(ref, version, candidate.document().orElseThrow(),
-                bundle, candidate.taxonomyPath(), candidate.document().orElseThrow().frontmatter().tags(),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+        PublishRequest request = new PublishRequest(ref, version, candidate.document().orElseThrow(), bundle,
+                candidate.taxonomyPath(), candidate.document().orElseThrow().frontmatter().tags(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        return new Plan(candidate, Optional.empty(), Optional.of(request), outcome, latest);
+    }
+
+    private static Plan done(Candidate candidate, PushedSkill entry) {
+        return new Plan(candidate, Optional.of(entry), Optional.empty(), entry.outcome(), Optional.empty());
+    }
+
+    private PushedSkill publishOnce(Plan plan) {
+        return plan.done().orElseGet(() -> reported(plan, registry.publish(plan.request().orElseThrow())));
+    }
+
+    private static PushedSkill reported(Plan plan, PublishResult result) {
         if (result.outcome() == PublishResult.Outcome.UNCHANGED) {
             // a concurrent push published this very version with this very content first
-            return entry(candidate, PushedSkill.Outcome.UNCHANGED, Optional.of(result.version()), latest);
+            return entry(plan.candidate(), PushedSkill.Outcome.UNCHANGED, Optional.of(result.version()),
+                    plan.latest());
         }
-        return entry(candidate, outcome, Optional.of(result.version()), latest);
+        return entry(plan.candidate(), plan.outcome(), Optional.of(result.version()), plan.latest());
+    }
+
+    /**
+     * The skills waiting to be published together: up to {@link #BATCH_SKILLS} of them, or as many as were planned
+     * within {@link #BATCH_NANOS} of the first, so that a push killed half-way loses little work.
+     */
+    private final class Batch {
+        private final List<Integer> positions = new ArrayList<>();
+        private final List<Plan> plans = new ArrayList<>();
+        private long started;
+
+        /** Adds a plan with a request; true when the batch is now full and should be published. */
+        boolean add(int position, Plan plan) {
+            if (plans.isEmpty()) {
+                started = System.nanoTime();
+            }
+            positions.add(position);
+            plans.add(plan);
+            return plans.size() >= BATCH_SKILLS || System.nanoTime() - started >= BATCH_NANOS;
+        }
+
+        /** Publishes the waiting skills and records what became of each at its position in {@code pushed}. */
+        void publish(PushedSkill[] pushed, PushOptions options) {
+            if (plans.isEmpty()) {
+                return;
+            }
+            List<PublishAttempt> attempts = registry.publishAll(plans.stream()
+                    .map(plan -> plan.request().orElseThrow()).toList());
+            for (int i = 0; i < plans.size(); i++) {
+                pushed[positions.get(i)] = published(plans.get(i), attempts.get(i), options);
+            }
+            positions.clear();
+            plans.clear();
+        }
     }
 
     /** An unchanged skill whose folder moved keeps its old taxonomy path until it is published again. */

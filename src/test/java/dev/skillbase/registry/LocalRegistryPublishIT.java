@@ -206,4 +206,70 @@ class LocalRegistryPublishIT {
             assertThat(registry.publish(request).outcome()).isEqualTo(PublishResult.Outcome.UNCHANGED);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void a_version_whose_statement_fails_in_the_middle_of_a_batch_loses_no_other_version(DbKind kind) {
+        try (LocalRegistry registry = open(kind)) {
+            NewVersion first = TestVersions.skill("acme", "first").build();
+            NewVersion broken = withSecondSkillMd(TestVersions.skill("acme", "broken").build());
+            NewVersion last = TestVersions.skill("acme", "last").build();
+
+            List<PublishAttempt> attempts = registry.publishVersions(List.of(first, broken, last));
+
+            assertThat(attempts.get(0).result().outcome()).isEqualTo(PublishResult.Outcome.CREATED);
+            assertThat(attempts.get(2).result().outcome()).isEqualTo(PublishResult.Outcome.CREATED);
+            assertThat(attempts.get(1).failure()).hasValueSatisfying(failure -> assertThat(failure)
+                    .isInstanceOf(StoreException.class).hasMessageContaining("publishing acme/broken@1.0.0 failed"));
+            assertThatThrownBy(() -> attempts.get(1).result()).isSameAs(attempts.get(1).failure().orElseThrow());
+            assertThat(registry.skill(new SkillRef("acme", "first"))).isPresent();
+            assertThat(registry.skill(new SkillRef("acme", "last"))).isPresent();
+            // nothing of the broken one: no skill record, no version, no search entry
+            assertThat(registry.skill(new SkillRef("acme", "broken"))).isEmpty();
+            assertThat(registry.stats().skills()).isEqualTo(2);
+            assertThat(registry.stats().versions()).isEqualTo(2);
+            assertThat(registry.search("broken", SkillQuery.all()).items()).isEmpty();
+            assertThat(registry.search("pdf", SkillQuery.all()).items()).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void a_batch_reports_conflicts_and_bad_versions_in_place_and_publishes_the_rest(DbKind kind) {
+        try (LocalRegistry registry = open(kind)) {
+            registry.publish(TestRequests.of(TestRequests.fixture("pdf-tools"), "acme", "1.0.0", "documents/pdf",
+                    List.of()));
+            PublishRequest same = TestRequests.of(TestRequests.fixture("pdf-tools"), "acme", "1.0.0", "documents/pdf",
+                    List.of());
+            PublishRequest next = TestRequests.of(TestRequests.fixture("pdf-tools"), "acme", "1.1.0", "documents/pdf",
+                    List.of());
+            PublishRequest notSemver = TestRequests.of(TestRequests.fixture("pdf-tools"), "acme", "1.2",
+                    "documents/pdf", List.of());
+            PublishRequest other = TestRequests.of(TestRequests.fixture("pdf-tools"), "other", "1.0.0",
+                    "documents/pdf", List.of());
+            registry.publish(TestVersions.skill("acme", "pdf-tools").version("2.0.0").build());
+            PublishRequest conflicting = TestRequests.of(TestRequests.fixture("pdf-tools"), "acme", "2.0.0",
+                    "documents/pdf", List.of());
+
+            List<PublishAttempt> attempts = registry.publishAll(List.of(same, conflicting, next, notSemver, other));
+
+            assertThat(attempts.get(0).result().outcome()).isEqualTo(PublishResult.Outcome.UNCHANGED);
+            assertThat(attempts.get(1).failure()).containsInstanceOf(VersionConflictException.class);
+            assertThat(attempts.get(2).result().outcome()).isEqualTo(PublishResult.Outcome.CREATED);
+            assertThat(attempts.get(3).failure()).containsInstanceOf(InvalidVersionException.class);
+            assertThat(attempts.get(4).result().outcome()).isEqualTo(PublishResult.Outcome.CREATED);
+            assertThat(registry.versions(PDF)).extracting(VersionInfo::version).containsExactly("2.0.0", "1.1.0", "1.0.0");
+            assertThat(registry.skill(new SkillRef("other", "pdf-tools"))).isPresent();
+        }
+    }
+
+    /** The version with a second file at the path SKILL.md: its files' insert fails after its other rows. */
+    private static NewVersion withSecondSkillMd(NewVersion valid) {
+        List<NewFile> twice = new ArrayList<>(valid.files());
+        twice.add(new NewFile("SKILL.md", "a second file at the same path".getBytes(StandardCharsets.UTF_8), false));
+        return new NewVersion(valid.namespace(), valid.name(), valid.version(), valid.title(), valid.description(),
+                valid.taxonomyPath(), valid.tags(), valid.license(), valid.sourceUrl(), valid.frontmatterJson(),
+                valid.body(), valid.contentDigest(), valid.archiveDigest(), valid.archive(), twice,
+                valid.changelog(), valid.publishedBy());
+    }
 }
