@@ -23,6 +23,7 @@ import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.server.InvalidSettingException;
 import dev.skillbase.skill.InvalidSkillNameException;
 import dev.skillbase.skill.SkillPathException;
+import dev.skillbase.skill.UnsafeArchiveException;
 import dev.skillbase.store.InvalidDatabaseUrlException;
 import dev.skillbase.sync.NoSkillFoundException;
 import picocli.CommandLine.ParameterException;
@@ -85,7 +86,9 @@ public final class ExitCodes {
         }
         if (failure instanceof InstallConflictException || failure instanceof NoMatchingVersionException
                 || failure instanceof SourceNotFoundException || failure instanceof DigestMismatchException
-                || failure instanceof LockfileException) {
+                || failure instanceof LockfileException || failure instanceof UnsafeArchiveException) {
+            // an archive that fails its safety checks (traversal, links, bombs, too large) is bad input, like a
+            // digest mismatch: nothing was written
             return INVALID;
         }
         if (failure instanceof RegistryAuthException) {

@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:unknown skill, no version matches, digest mismatch, a name clash, a locally edited copy, or "
-                    + "--frozen and the lockfile would change",
+            "1:unknown skill, no version matches, digest mismatch or an unsafe archive, a name clash, a locally "
+                    + "edited copy, or --frozen and the lockfile would change",
             "2:usage error (unknown agent, malformed source, no agent detected, bad option)",
             "3:environment error (registry unreachable, folder not writable)"
         })

@@ -30,6 +30,9 @@ final class BundleReader {
     private final List<Problem> skipped = new ArrayList<>();
     private boolean moreFiles;
 
+    /** The largest byte array the JVM reliably allocates. */
+    private static final int MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+
     private BundleReader(Path root, BundleLimits limits) {
         this.root = root;
         this.limits = limits;
@@ -109,11 +112,14 @@ final class BundleReader {
     }
 
     private byte[] readBounded(Candidate candidate) throws IOException {
+        // at most what the limit allows and an array can hold, plus one byte to tell that the file is longer
+        // (computed without adding to the limit, which may be Long.MAX_VALUE)
+        int most = (int) Math.min(MAX_ARRAY_BYTES, limits.maxFileBytes());
         try (InputStream in = Files.newInputStream(candidate.file(), LinkOption.NOFOLLOW_LINKS)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-            if (bytes.length > limits.maxFileBytes()) {
+            byte[] bytes = in.readNBytes(most + 1);
+            if (bytes.length > most) {
                 throw new BundleTooLargeException(List.of(Problem.error(candidate.path(), "file-too-large",
-                        candidate.path() + " grew past " + limits.maxFileBytes() + " bytes while being read")));
+                        candidate.path() + " grew past " + most + " bytes while being read")));
             }
             return bytes;
         }

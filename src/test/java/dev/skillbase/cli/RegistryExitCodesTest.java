@@ -7,6 +7,8 @@ import dev.skillbase.registry.RegistryAuthException;
 import dev.skillbase.registry.RegistryRejectedException;
 import dev.skillbase.registry.RegistryUnavailableException;
 import dev.skillbase.registry.VersionConflictException;
+import dev.skillbase.skill.ArchiveTooLargeException;
+import dev.skillbase.skill.UnsafeArchiveException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,14 @@ class RegistryExitCodesTest {
     void what_the_server_rejects_and_conflicts_are_invalid_input() {
         assertThat(ExitCodes.of(new RegistryRejectedException(422, "invalid", List.of()))).isEqualTo(ExitCodes.INVALID);
         assertThat(ExitCodes.of(new VersionConflictException("taken"))).isEqualTo(ExitCodes.INVALID);
+    }
+
+    @Test
+    void an_archive_that_fails_its_safety_checks_is_invalid_input() {
+        assertThat(ExitCodes.of(new UnsafeArchiveException("../x", "path-traversal", "leaves the folder")))
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(ExitCodes.of(new ArchiveTooLargeException("big", "archive-too-large", "too large")))
+                .isEqualTo(ExitCodes.INVALID);
     }
 
     @Test

@@ -121,6 +121,17 @@ class BundleTest {
     }
 
     @Test
+    void reads_every_byte_when_the_limits_are_unbounded() throws IOException {
+        Path dir = TestSkills.minimal(tmp, "pdf");
+        TestSkills.writeFile(dir, "a.txt", "x".repeat(100));
+        Bundle bundle = Bundle.read(dir, new BundleLimits(Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
+        assertThat(bundle.files()).filteredOn(f -> f.path().equals("a.txt")).extracting(BundleFile::size)
+                .containsExactly(100L);
+        assertThat(bundle.files()).filteredOn(f -> f.path().equals("SKILL.md")).extracting(BundleFile::size)
+                .containsExactly(Files.size(dir.resolve("SKILL.md")));
+    }
+
+    @Test
     void limits_must_be_positive() {
         assertThatThrownBy(() -> new BundleLimits(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BundleLimits(1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
