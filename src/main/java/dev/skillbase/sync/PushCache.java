@@ -2,6 +2,9 @@ package dev.skillbase.sync;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
+import java.security.CodeSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -181,10 +184,15 @@ final class PushCache {
 
     /** The build of the running code: the size and time of the jar (or classes folder) it was loaded from. */
     private static String build() {
+        CodeSource source = PushCache.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return "unknown-" + System.nanoTime(); // matches no file: the cache is used by nothing
+        }
         try {
-            Path code = Path.of(PushCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(source.getLocation().toURI());
             return Files.size(code) + "@" + Files.getLastModifiedTime(code).toMillis();
-        } catch (Exception e) {
+        } catch (IOException | URISyntaxException | IllegalArgumentException
+                | FileSystemNotFoundException e) {
             return "unknown-" + System.nanoTime(); // matches no file: the cache is used by nothing
         }
     }
