@@ -3,6 +3,7 @@ package dev.skillbase.registry;
 import dev.skillbase.account.Accounts;
 import dev.skillbase.search.FullTextSearch;
 import dev.skillbase.store.CatalogReader;
+import dev.skillbase.store.SkillChanges;
 import dev.skillbase.store.SkillEditor;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.DatabaseUrl;
@@ -14,6 +15,7 @@ import dev.skillbase.store.SkillReader;
 import dev.skillbase.store.SkillWriter;
 import dev.skillbase.store.StatsReader;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,6 +43,7 @@ public final class LocalRegistry implements Registry {
     private final Accounts accounts;
     private final SkillHeads heads;
     private final DiscoveryReader discovery;
+    private final SkillChanges changes;
     private final List<Consumer<SkillRef>> changeListeners = new CopyOnWriteArrayList<>();
 
     private LocalRegistry(Database database, Clock clock) {
@@ -55,6 +58,7 @@ public final class LocalRegistry implements Registry {
         this.accounts = new Accounts(database, clock);
         this.heads = new SkillHeads(database);
         this.discovery = new DiscoveryReader(database);
+        this.changes = new SkillChanges(database);
     }
 
     /**
@@ -106,6 +110,14 @@ public final class LocalRegistry implements Registry {
 
     private void changed(SkillRef ref) {
         changeListeners.forEach(listener -> listener.accept(ref));
+    }
+
+    /**
+     * At most {@code limit} skills whose record changed after {@code since}, by whatever process, oldest first: what a
+     * cache polls to see the changes {@link #onSkillChange} does not report.
+     */
+    public List<SkillStamp> changedSince(Instant since, int limit) {
+        return changes.since(since, limit);
     }
 
     /** The skill whoever asks, with its namespace's visibility: for callers that check the reader themselves. */

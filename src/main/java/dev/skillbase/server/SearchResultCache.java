@@ -14,15 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Pages of search results for anonymous callers, kept in memory on top of a full-text search that is fast on its
- * own: a popular query is answered once per {@link SkillResponseCache#STALE_AFTER} at most. Only what
+ * own: a popular query is answered from the database once until something changes. Only what
  * {@link Viewer#PUBLIC} may list is kept, so no page can show a private skill to anyone; signed-in callers, whose
  * results depend on their memberships, always search the database.
  *
  * <p>Freshness: any change to any skill through this server's {@link LocalRegistry} drops every page before the
- * request that made it answers; changes made by other processes are seen once a page is older than
- * {@link SkillResponseCache#STALE_AFTER}. At most {@link #MAX_PAGES} pages are kept. Thread-safe.
+ * request that made it answers; changes made by other processes are reported by the {@link ChangeWatcher}, or seen
+ * once a page is older than {@link SkillResponseCache#MAX_AGE} when they move no {@code updated_at}. At most {@link #MAX_PAGES} pages are kept. Thread-safe.
  */
-final class SearchResultCache implements AutoCloseable {
+final class SearchResultCache implements ChangeWatcher.Listener, AutoCloseable {
     static final int MAX_PAGES = 10_000;
 
     private record Key(String text, SkillQuery query) {
@@ -35,17 +35,23 @@ final class SearchResultCache implements AutoCloseable {
     private final AtomicLong changes = new AtomicLong();
 
     SearchResultCache(LocalRegistry registry) {
-        this(registry, SkillResponseCache.STALE_AFTER, Ticker.systemTicker());
+        this(registry, SkillResponseCache.MAX_AGE, Ticker.systemTicker());
     }
 
-    /** With another staleness bound and clock (tests). */
-    SearchResultCache(LocalRegistry registry, Duration staleAfter, Ticker ticker) {
+    /** With another age bound and clock (tests). */
+    SearchResultCache(LocalRegistry registry, Duration maxAge, Ticker ticker) {
         this.registry = registry;
-        this.pages = Caffeine.newBuilder().maximumSize(MAX_PAGES).expireAfterWrite(staleAfter).ticker(ticker).build();
+        this.pages = Caffeine.newBuilder().maximumSize(MAX_PAGES).expireAfterWrite(maxAge).ticker(ticker).build();
         this.unsubscribe = registry.onSkillChange(this::changed);
     }
 
-    private void changed(SkillRef ref) {
+    @Override
+    public void changed(SkillRef ref) {
+        changedAll();
+    }
+
+    @Override
+    public void changedAll() {
         changes.incrementAndGet();
         pages.invalidateAll();
     }

@@ -21,13 +21,15 @@ import java.util.function.Supplier;
  *
  * <p>Freshness: every change through this server's {@link LocalRegistry} drops the skill's entry before the request
  * that made it answers ({@link LocalRegistry#onSkillChange}), so the next request reads the database. Changes made
- * elsewhere (another server on the same PostgreSQL database, a CLI writing into the same SQLite file) are seen once
- * the entry is older than {@link #STALE_AFTER}. A skill that does not exist is remembered as absent for as long.
- * Entries are bounded by their size ({@link #MAX_WEIGHT} bytes in all, roughly). Thread-safe.
+ * elsewhere (another server on the same PostgreSQL database, a CLI writing into the same SQLite file) that move the
+ * skill's {@code updated_at} are reported by the {@link ChangeWatcher} within about a second. What moves no
+ * {@code updated_at} (an install count changed by another server) is seen once the entry is older than
+ * {@link #MAX_AGE}. A skill that does not exist is remembered as absent until it is created. Entries are bounded by
+ * their size ({@link #MAX_WEIGHT} bytes in all, roughly). Thread-safe.
  */
-final class SkillResponseCache implements AutoCloseable {
-    /** The longest time a change made by another process may go unseen. */
-    static final Duration STALE_AFTER = Duration.ofSeconds(5);
+final class SkillResponseCache implements ChangeWatcher.Listener, AutoCloseable {
+    /** The longest time a change made by another process that moves no {@code updated_at} may go unseen. */
+    static final Duration MAX_AGE = Duration.ofSeconds(60);
     /** About how many bytes the entries may take together. */
     static final long MAX_WEIGHT = 64L * 1024 * 1024;
     /** A rough size of an entry apart from its JSON body. */
@@ -45,26 +47,33 @@ final class SkillResponseCache implements AutoCloseable {
     private final AtomicLong changes = new AtomicLong();
 
     SkillResponseCache(LocalRegistry registry, Supplier<Links> links) {
-        this(registry, links, STALE_AFTER, Ticker.systemTicker());
+        this(registry, links, MAX_AGE, Ticker.systemTicker());
     }
 
-    /** With another staleness bound and clock (tests). */
-    SkillResponseCache(LocalRegistry registry, Supplier<Links> links, Duration staleAfter, Ticker ticker) {
+    /** With another age bound and clock (tests). */
+    SkillResponseCache(LocalRegistry registry, Supplier<Links> links, Duration maxAge, Ticker ticker) {
         this.registry = registry;
         this.links = links;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(MAX_WEIGHT)
                 .<SkillRef, Optional<Entry>>weigher((ref, entry) ->
                         ENTRY_OVERHEAD + entry.map(e -> e.json().length).orElse(0))
-                .expireAfterWrite(staleAfter)
+                .expireAfterWrite(maxAge)
                 .ticker(ticker)
                 .build();
         this.unsubscribe = registry.onSkillChange(this::changed);
     }
 
-    private void changed(SkillRef ref) {
+    @Override
+    public void changed(SkillRef ref) {
         changes.incrementAndGet();
         entries.invalidate(ref);
+    }
+
+    @Override
+    public void changedAll() {
+        changes.incrementAndGet();
+        entries.invalidateAll();
     }
 
     /**

@@ -29,17 +29,14 @@ public final class SkillbaseServer implements AutoCloseable {
 
     private final Javalin app;
     private final HealthHandlers health;
-    private final SkillResponseCache skills;
-    private final SearchResultCache searches;
+    private final ReadCaches caches;
     private final List<Route> routes;
     private final URI url;
 
-    private SkillbaseServer(Javalin app, HealthHandlers health, SkillResponseCache skills,
-            SearchResultCache searches, List<Route> routes, URI url) {
+    private SkillbaseServer(Javalin app, HealthHandlers health, ReadCaches caches, List<Route> routes, URI url) {
         this.app = app;
         this.health = health;
-        this.skills = skills;
-        this.searches = searches;
+        this.caches = caches;
         this.routes = List.copyOf(routes);
         this.url = url;
     }
@@ -62,22 +59,20 @@ public final class SkillbaseServer implements AutoCloseable {
         List<Route> routes = new CopyOnWriteArrayList<>();
         HealthHandlers health = new HealthHandlers(registry);
         LinksHolder links = new LinksHolder();
-        SkillResponseCache skills = new SkillResponseCache(registry, links::get);
-        SearchResultCache searches = new SearchResultCache(registry);
+        ReadCaches caches = ReadCaches.start(registry, links::get);
         Javalin app = Javalin.create(config -> configure(config, settings, registry, callers, chosen, health, links,
-                skills, searches, routes));
+                caches, routes));
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
             health.close();
-            skills.close();
-            searches.close();
+            caches.close();
             throw e;
         }
         URI url = URI.create("http://" + (settings.host().contains(":") && !settings.host().startsWith("[")
                 ? "[" + settings.host() + "]" : settings.host()) + ":" + app.port());
         links.base = settings.baseUrl().orElse(url);
-        return new SkillbaseServer(app, health, skills, searches, routes, url);
+        return new SkillbaseServer(app, health, caches, routes, url);
     }
 
     /** The base URL is known only once the port is bound; handlers read it per request. */
@@ -90,8 +85,8 @@ public final class SkillbaseServer implements AutoCloseable {
     }
 
     private static void configure(JavalinConfig config, ServerSettings settings, LocalRegistry registry,
-            Callers callers, PublishGuard guard, HealthHandlers health, LinksHolder links, SkillResponseCache skills,
-            SearchResultCache searches, List<Route> routes) {
+            Callers callers, PublishGuard guard, HealthHandlers health, LinksHolder links, ReadCaches caches,
+            List<Route> routes) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.concurrency.useVirtualThreads = true;
@@ -132,7 +127,7 @@ public final class SkillbaseServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
         });
         ApiRoutes.register(config.routes, registry, callers, guard, health, links::get, settings, validator(),
-                reader(), skills, searches);
+                reader(), caches.skills(), caches.searches());
     }
 
     private static Validator validator() {
@@ -162,7 +157,6 @@ public final class SkillbaseServer implements AutoCloseable {
     public void close() {
         app.stop();
         health.close();
-        skills.close();
-        searches.close();
+        caches.close();
     }
 }
