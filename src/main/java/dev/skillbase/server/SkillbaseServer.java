@@ -30,13 +30,16 @@ public final class SkillbaseServer implements AutoCloseable {
     private final Javalin app;
     private final HealthHandlers health;
     private final ReadCaches caches;
+    private final AccessLog accessLog;
     private final List<Route> routes;
     private final URI url;
 
-    private SkillbaseServer(Javalin app, HealthHandlers health, ReadCaches caches, List<Route> routes, URI url) {
+    private SkillbaseServer(Javalin app, HealthHandlers health, ReadCaches caches, AccessLog accessLog,
+            List<Route> routes, URI url) {
         this.app = app;
         this.health = health;
         this.caches = caches;
+        this.accessLog = accessLog;
         this.routes = List.copyOf(routes);
         this.url = url;
     }
@@ -60,19 +63,23 @@ public final class SkillbaseServer implements AutoCloseable {
         HealthHandlers health = new HealthHandlers(registry);
         LinksHolder links = new LinksHolder();
         ReadCaches caches = ReadCaches.start(registry, links::get);
-        Javalin app = Javalin.create(config -> configure(config, settings, registry, callers, chosen, health, links,
-                caches, routes));
+        AccessLog accessLog = AccessLog.start();
+        Javalin app = Javalin.create(config -> {
+            config.requestLogger.http(accessLog::log);
+            configure(config, settings, registry, callers, chosen, health, links, caches, routes);
+        });
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
             health.close();
             caches.close();
+            accessLog.close();
             throw e;
         }
         URI url = URI.create("http://" + (settings.host().contains(":") && !settings.host().startsWith("[")
                 ? "[" + settings.host() + "]" : settings.host()) + ":" + app.port());
         links.base = settings.baseUrl().orElse(url);
-        return new SkillbaseServer(app, health, caches, routes, url);
+        return new SkillbaseServer(app, health, caches, accessLog, routes, url);
     }
 
     /** The base URL is known only once the port is bound; handlers read it per request. */
@@ -118,7 +125,6 @@ public final class SkillbaseServer implements AutoCloseable {
                 routes.add(new Route(meta.getHttpMethod().name(), meta.getPath()));
             }
         });
-        config.requestLogger.http(AccessLog::log);
         ProblemResponder problems = new ProblemResponder(Json.MAPPER);
         config.routes.exception(HttpResponseException.class, problems::respond);
         config.routes.exception(Exception.class, problems::respond);
@@ -158,5 +164,6 @@ public final class SkillbaseServer implements AutoCloseable {
         app.stop();
         health.close();
         caches.close();
+        accessLog.close();
     }
 }

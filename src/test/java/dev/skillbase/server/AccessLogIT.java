@@ -32,5 +32,9 @@ class AccessLogIT {
         String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("GET /api/v1/skills/acme/pdf-tools 200", "GET /api/v1/skills 401")
                 .doesNotContain("sb_").doesNotContain("token=");
+        // the logger's own format, written by the access log's thread; every line is out once the server closed
+        assertThat(log.lines().filter(l -> l.contains(AccessLog.LOGGER)))
+                .anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4} INFO "
+                        + "skillbase\\.access - GET /api/v1/skills 401 \\d+\\.\\dms id=[0-9a-f-]{36}"));
     }
 }
