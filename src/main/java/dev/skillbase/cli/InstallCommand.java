@@ -96,7 +96,7 @@ final class InstallCommand implements Callable<Integer> {
                 .map(s -> InstallSource.parse(s, workspace.places().home())).toList();
         List<String> chosen = allAgents ? workspace.catalog().all().stream().map(Agent::id).toList() : agents;
         List<Installer.Outcome> outcomes;
-        try (Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
+        try (Installer installer = new Installer(workspace, db::openWithOfflineCache, Clock.systemUTC())) {
             outcomes = parsed.isEmpty() ? installer.installLocked(force)
                     : installer.install(parsed, new Installer.Options(chosen, copy, Optional.ofNullable(as), force,
                             frozen));

@@ -59,7 +59,7 @@ final class ListCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
         }
         Page<SkillSummary> page;
-        try (Registry registry = db.open()) {
+        try (Registry registry = db.openWithOfflineCache()) {
             page = registry.list(filters.query(sort));
         }
         PrintWriter out = spec.commandLine().getOut();

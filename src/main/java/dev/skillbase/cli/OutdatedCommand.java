@@ -51,7 +51,7 @@ final class OutdatedCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = scope.workspace(SkillbaseCommand.env(spec));
         List<Maintenance.Move> moves;
-        try (Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
+        try (Installer installer = new Installer(workspace, db::openWithOfflineCache, Clock.systemUTC())) {
             moves = new Maintenance(workspace, installer).outdated(names).stream()
                     .filter(m -> m.movable() || !m.latest().equals(m.current())).toList();
         }

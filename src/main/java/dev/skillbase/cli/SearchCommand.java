@@ -50,7 +50,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new UsageException("QUERY is empty: give at least one word to search for");
         }
         Page<SearchHit> page;
-        try (Registry registry = db.open()) {
+        try (Registry registry = db.openWithOfflineCache()) {
             page = registry.search(text, filters.query(SkillQuery.Sort.NAME));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -51,7 +51,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         SkillReference ref = SkillReference.parse(reference);
         Shown shown;
-        try (Registry registry = db.open()) {
+        try (Registry registry = db.openWithOfflineCache()) {
             shown = find(registry, ref);
         }
         if (json.enabled) {

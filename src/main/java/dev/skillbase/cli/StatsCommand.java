@@ -36,7 +36,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RegistryStats stats;
-        try (Registry registry = db.open()) {
+        try (Registry registry = db.openWithOfflineCache()) {
             stats = registry.stats();
         }
         PrintWriter out = spec.commandLine().getOut();

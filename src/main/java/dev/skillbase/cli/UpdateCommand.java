@@ -59,7 +59,7 @@ final class UpdateCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = scope.workspace(SkillbaseCommand.env(spec));
         List<Maintenance.Move> moves;
-        try (Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
+        try (Installer installer = new Installer(workspace, db::openWithOfflineCache, Clock.systemUTC())) {
             moves = new Maintenance(workspace, installer).update(names, dryRun, force);
         }
         PrintWriter out = spec.commandLine().getOut();
