@@ -44,8 +44,16 @@ public final class OfflineCache {
         return base.resolve("skillbase").resolve("registry");
     }
 
-    /** The folder of the registry at {@code base}: {@code <folder>/<host>-<port>}. */
-    public Optional<Path> folderOf(URI base) {
+    /**
+     * The folder of the registry at {@code url}: {@code <folder>/<host>-<port>}; empty when the cache is off.
+     *
+     * @throws InvalidRegistryUrlException when {@code url} is not an http(s) URL with a host
+     */
+    public Optional<Path> folderOf(String url) {
+        return folderOf(RegistryTransport.parse(url));
+    }
+
+    Optional<Path> folderOf(URI base) {
         return folder.map(f -> f.resolve(hostPort(base)));
     }
 

@@ -219,4 +219,32 @@ class OfflineIT {
         assertThat(offline.exitCode()).as(offline.toString()).isZero();
         assertThat(offline.out()).contains("1.2.0");
     }
+
+    @Test
+    void cache_dir_names_the_folder_and_cache_clean_empties_it() {
+        Sandbox s = new Sandbox(tmp);
+        String url;
+        try (Server server = Server.start()) {
+            url = server.url();
+            new Sandbox(tmp, "--registry", url).publish("acme", "pdf-tools", "1.0.0", "One.");
+            assertThat(run(s, url, null, "show", "acme/pdf-tools").exitCode()).isZero();
+        }
+        Path folder = s.home.resolve(".cache/skillbase/registry");
+
+        CliRun.Result dir = CliRun.run(s.env, "cache", "dir");
+        CliRun.Result otherRegistry = CliRun.run(s.env, "cache", "clean", "--registry", "http://example.com");
+        CliRun.Result stillCached = run(s, url, null, "show", "acme/pdf-tools");
+        CliRun.Result clean = CliRun.run(s.env, "cache", "clean", "--registry", url + "/");
+        CliRun.Result gone = run(s, url, null, "show", "acme/pdf-tools");
+        CliRun.Result malformed = CliRun.run(s.env, "cache", "clean", "--registry", "ftp://example.com");
+
+        assertThat(dir.out().strip()).isEqualTo(folder.toString());
+        assertThat(otherRegistry.out()).contains("deleted 0 cached files");
+        assertThat(stillCached.exitCode()).as(stillCached.toString()).isZero();
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        assertThat(clean.out()).contains("deleted 4 cached files from " + folder);
+        assertThat(gone.exitCode()).as(gone.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(gone.err()).contains("nothing is cached");
+        assertThat(malformed.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
 }
