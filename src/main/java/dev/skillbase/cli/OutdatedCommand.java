@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "0:success (also when nothing is outdated)",
             "1:a NAME is not installed",
             "2:usage error",
-            "3:environment error (registry unreachable)"
+            "3:environment error (registry unreachable and what is needed not in the offline cache)"
         })
 final class OutdatedCommand implements Callable<Integer> {
 

@@ -183,13 +183,17 @@ class OfflineIT {
     }
 
     @Test
-    void online_answers_are_the_servers_and_the_cache_can_be_turned_off() {
+    void online_answers_are_the_servers_even_when_the_cache_cannot_be_written_and_the_cache_can_be_turned_off() {
         Sandbox s = new Sandbox(tmp);
         Map<String, String> off = new HashMap<>(s.env);
         off.put("SKILLBASE_OFFLINE_CACHE", "off");
         off.put("XDG_CACHE_HOME", tmp.resolve("off-cache").toString());
         Map<String, String> bad = new HashMap<>(s.env);
         bad.put("SKILLBASE_OFFLINE_CACHE", "sometimes");
+        Map<String, String> unwritable = new HashMap<>(s.env);
+        Path notAFolder = tmp.resolve("cache-is-a-file");
+        Sandbox.write(notAFolder, "not a folder");
+        unwritable.put("XDG_CACHE_HOME", notAFolder.toString());
         String url;
         CliRun.Result fresh;
         CliRun.Result uncached;
@@ -203,6 +207,9 @@ class OfflineIT {
             fresh = run(s, url, null, "show", "acme/pdf-tools");
             uncached = CliRun.run(off, "show", "acme/pdf-tools", "--registry", url);
             badSetting = CliRun.run(bad, "show", "acme/pdf-tools", "--registry", url);
+            CliRun.Result cacheNotWritable = CliRun.run(unwritable, "show", "acme/pdf-tools", "--registry", url);
+            assertThat(cacheNotWritable.exitCode()).as(cacheNotWritable.toString()).isZero();
+            assertThat(cacheNotWritable.out()).contains("1.2.0");
         }
         CliRun.Result offlineOff = CliRun.run(off, "show", "acme/pdf-tools", "--registry", url);
         CliRun.Result offline = run(s, url, null, "show", "acme/pdf-tools");

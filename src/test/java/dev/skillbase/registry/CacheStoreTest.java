@@ -82,7 +82,8 @@ class CacheStoreTest {
         byte[] archive = "tar.gz bytes".getBytes(StandardCharsets.UTF_8);
         String digest = CacheStore.sha256(archive);
 
-        store.writeArchive(KEY + "/versions/1.0.0/archive", digest, new CacheStore.Entry(archive, Optional.empty(), AT));
+        store.writeArchive(KEY + "/versions/1.0.0/archive", digest,
+                new CacheStore.Entry(archive, Optional.empty(), AT));
         store.writeArchive("http://other:80/a/archive", digest, new CacheStore.Entry(archive, Optional.empty(), AT));
 
         assertThat(store.read(KEY + "/versions/1.0.0/archive").orElseThrow().body()).isEqualTo(archive);
@@ -124,5 +125,28 @@ class CacheStoreTest {
         store.remove(KEY);
 
         assertThat(store.read(KEY)).isEmpty();
+    }
+
+    @Test
+    void readers_see_one_whole_entry_or_the_other_while_writers_replace_it() throws Exception {
+        CacheStore store = new CacheStore(folder);
+        String first = "a".repeat(256 * 1024);
+        String second = "b".repeat(128 * 1024);
+        store.write(KEY, entry(first, null));
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 200; i++) {
+                store.write(KEY, entry(i % 2 == 0 ? second : first, null));
+            }
+            done.set(true);
+        });
+        int reads = 0;
+        while (!done.get() || reads < 50) {
+            assertThat(text(store.read(KEY))).isIn(first, second);
+            reads++;
+        }
+        writer.join();
+
+        assertThat(files()).containsExactly(store.responseFile(KEY));
     }
 }
