@@ -79,7 +79,7 @@ class OfflineIT {
             online.publish("acme", "pdf-tools", "1.0.0", "One.");
             online.publish("acme", "pdf-tools", "1.1.0", "One point one.");
             for (String[] command : List.of(new String[] {"search", "pdf"}, new String[] {"search", "pdf", "--json"},
-                    new String[] {"show", "acme/pdf-tools"})) {
+                    new String[] {"show", "acme/pdf-tools"}, new String[] {"list"})) {
                 CliRun.Result result = run(s, url, null, command);
                 assertThat(result.exitCode()).as(result.toString()).isZero();
                 assertThat(result.err()).isEmpty();
@@ -91,6 +91,8 @@ class OfflineIT {
         CliRun.Result search = run(s, url, null, "search", "pdf");
         CliRun.Result json = run(s, url, null, "search", "pdf", "--json");
         CliRun.Result show = run(s, url, null, "show", "acme/pdf-tools");
+        CliRun.Result list = run(s, url, null, "list");
+        CliRun.Result outdated = run(s, url, s.project, "outdated");
         CliRun.Result install = run(s, url, other, "install", "acme/pdf-tools@^1", "--agent", "claude-code");
         Sandbox.delete(s.project.resolve(".agents/skills/pdf-tools"));
         CliRun.Result restore = run(s, url, s.project, "install");
@@ -105,6 +107,12 @@ class OfflineIT {
         assertThat(show.exitCode()).as(show.toString()).isZero();
         assertThat(show.out()).contains("acme/pdf-tools").contains("1.1.0").contains("1.0.0");
         assertThat(show.err()).startsWith(notice(url)).hasLineCount(1);
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).contains("acme/pdf-tools");
+        assertThat(list.err()).startsWith(notice(url)).hasLineCount(1);
+        assertThat(outdated.exitCode()).as(outdated.toString()).isZero();
+        assertThat(outdated.out()).contains("every installed skill is at its newest version");
+        assertThat(outdated.err()).startsWith(notice(url)).hasLineCount(1);
         assertThat(install.exitCode()).as(install.toString()).isZero();
         assertThat(install.out()).contains("installed pdf-tools 1.1.0");
         assertThat(install.err()).startsWith(notice(url)).hasLineCount(1);
