@@ -2,13 +2,18 @@ package dev.skillbase.cli;
 
 import dev.skillbase.registry.HttpRegistry;
 import dev.skillbase.registry.LocalRegistry;
+import dev.skillbase.registry.OfflineCache;
 import dev.skillbase.registry.Registry;
 import dev.skillbase.store.DatabaseUrl;
 import dev.skillbase.store.SqliteUrl;
+import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Where a command's registry is: a database ({@code --db URL}, in process) or a registry server
@@ -19,6 +24,8 @@ import picocli.CommandLine.Option;
 public final class DbOption {
     public static final String REGISTRY_ENV = "SKILLBASE_REGISTRY";
     public static final String TOKEN_ENV = "SKILLBASE_TOKEN";
+    /** {@code off} turns the offline cache of registry answers off; {@code on} (the default) keeps it. */
+    public static final String OFFLINE_CACHE_ENV = "SKILLBASE_OFFLINE_CACHE";
 
     @Option(names = "--db", paramLabel = "URL",
             description = "The database: an SQLite file (PATH, sqlite:PATH) or PostgreSQL "
@@ -34,6 +41,9 @@ public final class DbOption {
     @Option(names = "--token", paramLabel = "TOKEN",
             description = "The bearer token for --registry (default $" + TOKEN_ENV + ").")
     String token;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     private final Map<String, String> env = System.getenv();
 
@@ -54,7 +64,40 @@ public final class DbOption {
     }
 
     private Registry http(String server) {
-        return HttpRegistry.open(server, Optional.ofNullable(token).or(() -> Optional.ofNullable(env.get(TOKEN_ENV))));
+        return HttpRegistry.open(server, token());
+    }
+
+    private Optional<String> token() {
+        return Optional.ofNullable(token).or(() -> Optional.ofNullable(env.get(TOKEN_ENV)));
+    }
+
+    /**
+     * As {@link #open()}, for a command that only reads: a registry server's answers are kept in the offline cache
+     * and, when the server cannot be reached, read from it (with one notice on the command's stderr).
+     */
+    Registry openWithOfflineCache() {
+        Optional<String> server = server();
+        if (server.isEmpty()) {
+            return LocalRegistry.open(resolve());
+        }
+        return HttpRegistry.open(server.get(), token(), offlineCache());
+    }
+
+    private OfflineCache offlineCache() {
+        Map<String, String> commandEnv = mixee == null ? env : SkillbaseCommand.env(mixee);
+        String setting = commandEnv.getOrDefault(OFFLINE_CACHE_ENV, "").strip().toLowerCase(Locale.ROOT);
+        if (setting.equals("off")) {
+            return OfflineCache.off();
+        }
+        if (!setting.isEmpty() && !setting.equals("on")) {
+            throw new UsageException(OFFLINE_CACHE_ENV + "='" + commandEnv.get(OFFLINE_CACHE_ENV)
+                    + "' is not a setting: expected on or off");
+        }
+        PrintWriter err = mixee == null ? new PrintWriter(System.err, true) : mixee.commandLine().getErr();
+        return OfflineCache.in(OfflineCache.defaultFolder(commandEnv), line -> {
+            err.println(line);
+            err.flush();
+        });
     }
 
     /** Opens the registry server's client, or (when new, creating and migrating) the database. */

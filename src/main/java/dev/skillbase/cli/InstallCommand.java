@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
                     + "(./path), or the base URL of a discovery index (http://host/ns/acme).",
             "One real copy goes to .agents/skills/NAME (~/.agents/skills with --global); other agents get a relative "
                     + "link to it, or a copy with --copy. Every archive is checked against its digest before "
-                    + "anything is written, and each folder lands whole (written aside, then renamed)."
+                    + "anything is written, and each folder lands whole (written aside, then renamed).",
+            "With --registry, what the server answered is kept in the offline cache (see skillbase cache): when the "
+                    + "server cannot be reached, versions fetched before install from it, checked again."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
             "1:unknown skill, no version matches, digest mismatch or an unsafe archive, a name clash, a locally "
                     + "edited copy, or --frozen and the lockfile would change",
             "2:usage error (unknown agent, malformed source, no agent detected, bad option)",
-            "3:environment error (registry unreachable, folder not writable)"
+            "3:environment error (registry unreachable and what is needed not in the offline cache, folder not "
+                    + "writable)"
         })
 final class InstallCommand implements Callable<Integer> {
 
@@ -96,7 +99,7 @@ final class InstallCommand implements Callable<Integer> {
                 .map(s -> InstallSource.parse(s, workspace.places().home())).toList();
         List<String> chosen = allAgents ? workspace.catalog().all().stream().map(Agent::id).toList() : agents;
         List<Installer.Outcome> outcomes;
-        try (Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
+        try (Installer installer = new Installer(workspace, db::openWithOfflineCache, Clock.systemUTC())) {
             outcomes = parsed.isEmpty() ? installer.installLocked(force)
                     : installer.install(parsed, new Installer.Options(chosen, copy, Optional.ofNullable(as), force,
                             frozen));

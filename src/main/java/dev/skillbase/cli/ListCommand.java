@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success (also when nothing matches)",
             "2:usage error (bad option value, malformed --db or --registry URL, or both given)",
-            "3:environment error (database or registry unreachable, credentials refused)"
+            "3:environment error (database unreachable, registry unreachable and the answer not in the offline cache, "
+                    + "credentials refused)"
         })
 final class ListCommand implements Callable<Integer> {
 
@@ -59,7 +60,7 @@ final class ListCommand implements Callable<Integer> {
                     spec.commandLine().getOut());
         }
         Page<SkillSummary> page;
-        try (Registry registry = db.open()) {
+        try (Registry registry = db.openWithOfflineCache()) {
             page = registry.list(filters.query(sort));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "0:success (also when nothing is outdated)",
             "1:a NAME is not installed",
             "2:usage error",
-            "3:environment error (registry unreachable)"
+            "3:environment error (registry unreachable and what is needed not in the offline cache)"
         })
 final class OutdatedCommand implements Callable<Integer> {
 
@@ -51,7 +51,7 @@ final class OutdatedCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = scope.workspace(SkillbaseCommand.env(spec));
         List<Maintenance.Move> moves;
-        try (Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
+        try (Installer installer = new Installer(workspace, db::openWithOfflineCache, Clock.systemUTC())) {
             moves = new Maintenance(workspace, installer).outdated(names).stream()
                     .filter(m -> m.movable() || !m.latest().equals(m.current())).toList();
         }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success (also when nothing matches)",
             "2:usage error (empty QUERY, bad option value, malformed --db or --registry URL, or both given)",
-            "3:environment error (database or registry unreachable, credentials refused)"
+            "3:environment error (database unreachable, registry unreachable and the answer not in the offline cache, "
+                    + "credentials refused)"
         })
 final class SearchCommand implements Callable<Integer> {
 
@@ -50,7 +51,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new UsageException("QUERY is empty: give at least one word to search for");
         }
         Page<SearchHit> page;
-        try (Registry registry = db.open()) {
+        try (Registry registry = db.openWithOfflineCache()) {
             page = registry.search(text, filters.query(SkillQuery.Sort.NAME));
         }
         PrintWriter out = spec.commandLine().getOut();

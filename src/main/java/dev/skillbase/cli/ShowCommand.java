@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:the skill or the version does not exist",
             "2:usage error (malformed reference, bad option, malformed --db or --registry URL, or both given)",
-            "3:environment error (database or registry unreachable, credentials refused)"
+            "3:environment error (database unreachable, registry unreachable and the answer not in the offline cache, "
+                    + "credentials refused)"
         })
 final class ShowCommand implements Callable<Integer> {
 
@@ -51,7 +52,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         SkillReference ref = SkillReference.parse(reference);
         Shown shown;
-        try (Registry registry = db.open()) {
+        try (Registry registry = db.openWithOfflineCache()) {
             shown = find(registry, ref);
         }
         if (json.enabled) {

@@ -52,7 +52,8 @@ public final class SkillbaseCommand implements Callable<Integer> {
             UpdateCommand.class,
             OutdatedCommand.class,
             VerifyCommand.class,
-            UninstallCommand.class);
+            UninstallCommand.class,
+            CacheCommand.class);
 
     @Spec
     CommandSpec spec;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success",
             "2:usage error (malformed --db or --registry URL, or both given)",
-            "3:environment error (database or registry unreachable, credentials refused)"
+            "3:environment error (database unreachable, registry unreachable and the answer not in the offline cache, "
+                    + "credentials refused)"
         })
 final class StatsCommand implements Callable<Integer> {
 
@@ -36,7 +37,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RegistryStats stats;
-        try (Registry registry = db.open()) {
+        try (Registry registry = db.openWithOfflineCache()) {
             stats = registry.stats();
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "0:success (also when nothing moves)",
             "1:a NAME is not installed, a copy was edited locally, or a digest mismatch",
             "2:usage error",
-            "3:environment error (registry unreachable, folder not writable)"
+            "3:environment error (registry unreachable and what is needed not in the offline cache, folder not "
+                    + "writable)"
         })
 final class UpdateCommand implements Callable<Integer> {
 
@@ -59,7 +60,7 @@ final class UpdateCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = scope.workspace(SkillbaseCommand.env(spec));
         List<Maintenance.Move> moves;
-        try (Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
+        try (Installer installer = new Installer(workspace, db::openWithOfflineCache, Clock.systemUTC())) {
             moves = new Maintenance(workspace, installer).update(names, dryRun, force);
         }
         PrintWriter out = spec.commandLine().getOut();

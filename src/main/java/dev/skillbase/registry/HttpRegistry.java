@@ -37,7 +37,15 @@ public final class HttpRegistry implements Registry {
      * @throws InvalidRegistryUrlException when {@code url} is not an http(s) URL with a host
      */
     public static HttpRegistry open(String url, Optional<String> token) {
-        return new HttpRegistry(RegistryTransport.open(url, token));
+        return open(url, token, OfflineCache.off());
+    }
+
+    /**
+     * As {@link #open(String, Optional)}, keeping every GET's answer in {@code cache} and reading from it when the
+     * server cannot be reached.
+     */
+    public static HttpRegistry open(String url, Optional<String> token, OfflineCache cache) {
+        return new HttpRegistry(RegistryTransport.open(url, token, cache));
     }
 
     /** The server's base URL. */

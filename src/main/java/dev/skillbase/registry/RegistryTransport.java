@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP to one registry server: sends requests with the bearer token, and turns every answer that is not a success
- * (nor a 404 the caller asked to see) into the registry's exceptions, from the server's RFC 9457 problem.
- * Thread-safe.
+ * (nor a 404 the caller asked to see) into the registry's exceptions, from the server's RFC 9457 problem. GETs go
+ * through a {@link ResponseCache}, which answers them when the server cannot be reached. Thread-safe.
  */
 final class RegistryTransport implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -28,8 +28,8 @@ final class RegistryTransport implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     private static final Set<Integer> REJECTED = Set.of(400, 413, 415, 422);
 
-    /** A response that passed the status checks. */
-    record Response(int status, byte[] body) {
+    /** A response that passed the status checks, with its ETag when the server sent one. */
+    record Response(int status, byte[] body, Optional<String> etag) {
         JsonNode json() {
             return JSON.readTree(body);
         }
@@ -38,17 +38,19 @@ final class RegistryTransport implements AutoCloseable {
     private final URI base;
     private final Optional<String> token;
     private final HttpClient http;
+    private final ResponseCache cache;
 
-    private RegistryTransport(URI base, Optional<String> token) {
+    private RegistryTransport(URI base, Optional<String> token, OfflineCache cache) {
         this.base = base;
+        this.cache = cache.forRegistry(base);
         this.token = token.map(String::strip).filter(t -> !t.isEmpty());
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** @throws InvalidRegistryUrlException when {@code url} is not an http(s) URL with a host */
-    static RegistryTransport open(String url, Optional<String> token) {
-        return new RegistryTransport(parse(url), token);
+    static RegistryTransport open(String url, Optional<String> token, OfflineCache cache) {
+        return new RegistryTransport(parse(url), token, cache);
     }
 
     static URI parse(String url) {
@@ -72,7 +74,11 @@ final class RegistryTransport implements AutoCloseable {
     }
 
     Response get(String path, boolean notFoundIsAnswer) {
-        return send(request(path).GET().build(), notFoundIsAnswer);
+        return cache.get(path, ifNoneMatch -> {
+            HttpRequest.Builder request = request(path);
+            ifNoneMatch.ifPresent(tag -> request.header("If-None-Match", tag));
+            return send(request.GET().build(), notFoundIsAnswer);
+        });
     }
 
     Response post(String path, String contentType, byte[] body) {
@@ -105,8 +111,9 @@ final class RegistryTransport implements AutoCloseable {
             throw new RegistryUnavailableException("interrupted while calling the registry at " + base, e);
         }
         int status = response.statusCode();
-        if (status / 100 == 2 || status == 404 && notFoundIsAnswer) {
-            return new Response(status, response.body());
+        // a 304 answers only a conditional GET, which the response cache sends and completes from its copy
+        if (status / 100 == 2 || status == 304 || status == 404 && notFoundIsAnswer) {
+            return new Response(status, response.body(), response.headers().firstValue("ETag"));
         }
         throw failure(request, status, response.body());
     }
