@@ -46,7 +46,7 @@ public final class PreferenceStore {
                         SELECT n.name AS namespace_name, s.name AS skill_name, p.enabled
                         FROM skill_preferences p JOIN skills s ON s.id = p.skill_id
                         JOIN namespaces n ON n.id = s.namespace_id
-                        WHERE p.user_id = :user ORDER BY """ + database.dialect().byteOrder("n.name") + ", "
+                        WHERE p.user_id = :user ORDER BY\s""" + database.dialect().byteOrder("n.name") + ", "
                         + database.dialect().byteOrder("s.name"))
                 .bind("user", userId)
                 .map((rs, ctx) -> {
