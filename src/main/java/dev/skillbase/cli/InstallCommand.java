@@ -53,6 +53,9 @@ final class InstallCommand implements Callable<Integer> {
     @Mixin
     InstallScopeOptions scope;
 
+    @Mixin
+    RecordOption record;
+
     @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "What to install (see above).")
     List<String> sources = new ArrayList<>();
 
@@ -101,6 +104,8 @@ final class InstallCommand implements Callable<Integer> {
                     : installer.install(parsed, new Installer.Options(chosen, copy, Optional.ofNullable(as), force,
                             frozen));
         }
+        new InstallRecorder(db::openServer, record, spec.commandLine().getErr())
+                .installed(workspace.lock(), outcomes.stream().map(Installer.Outcome::name).toList());
         print(workspace, outcomes);
         return ExitCodes.OK;
     }

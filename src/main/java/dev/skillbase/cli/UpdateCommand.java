@@ -43,6 +43,9 @@ final class UpdateCommand implements Callable<Integer> {
     @Mixin
     InstallScopeOptions scope;
 
+    @Mixin
+    RecordOption record;
+
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "The installed skills to update (default: all).")
     List<String> names = new ArrayList<>();
 
@@ -61,6 +64,10 @@ final class UpdateCommand implements Callable<Integer> {
         List<Maintenance.Move> moves;
         try (Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
             moves = new Maintenance(workspace, installer).update(names, dryRun, force);
+        }
+        if (!dryRun) {
+            new InstallRecorder(db::openServer, record, spec.commandLine().getErr())
+                    .installed(workspace.lock(), moves.stream().map(Maintenance.Move::name).toList());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {

@@ -71,6 +71,11 @@ final class RegistryTransport implements AutoCloseable {
         return base;
     }
 
+    /** Whether requests carry a bearer token. */
+    boolean hasToken() {
+        return token.isPresent();
+    }
+
     Response get(String path, boolean notFoundIsAnswer) {
         return send(request(path).GET().build(), notFoundIsAnswer);
     }
