@@ -99,13 +99,13 @@ final class InstallCommand implements Callable<Integer> {
                 .map(s -> InstallSource.parse(s, workspace.places().home())).toList();
         List<String> chosen = allAgents ? workspace.catalog().all().stream().map(Agent::id).toList() : agents;
         List<Installer.Outcome> outcomes;
-        try (Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
+        try (InstallRecorder recorder = InstallRecorder.open(db::openServer, record, spec.commandLine().getErr());
+                Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
             outcomes = parsed.isEmpty() ? installer.installLocked(force)
                     : installer.install(parsed, new Installer.Options(chosen, copy, Optional.ofNullable(as), force,
                             frozen));
+            recorder.installed(workspace.lock(), outcomes.stream().map(Installer.Outcome::name).toList());
         }
-        new InstallRecorder(db::openServer, record, spec.commandLine().getErr())
-                .installed(workspace.lock(), outcomes.stream().map(Installer.Outcome::name).toList());
         print(workspace, outcomes);
         return ExitCodes.OK;
     }

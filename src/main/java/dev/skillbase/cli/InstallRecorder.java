@@ -26,15 +26,23 @@ import java.util.function.Supplier;
  * <p>This runs after the files are in place and the lockfile written, so a failure to record does not undo or fail
  * the command: each one is a warning on stderr naming the skill and the reason, and the command still exits 0.
  */
-final class InstallRecorder {
-    private final Supplier<Optional<Registry>> server;
-    private final boolean disabled;
+final class InstallRecorder implements AutoCloseable {
+    private final Optional<Registry> server;
     private final PrintWriter err;
 
-    InstallRecorder(Supplier<Optional<Registry>> server, RecordOption option, PrintWriter err) {
+    private InstallRecorder(Optional<Registry> server, PrintWriter err) {
         this.server = server;
-        this.disabled = option.noRecord;
         this.err = err;
+    }
+
+    /**
+     * Opens the server's client (nothing is sent yet) unless {@code --no-record}: call it before changing any file,
+     * so that a malformed {@code --registry} fails the command before anything is done. Close it after.
+     *
+     * @throws dev.skillbase.registry.InvalidRegistryUrlException when the server's URL is malformed
+     */
+    static InstallRecorder open(Supplier<Optional<Registry>> server, RecordOption option, PrintWriter err) {
+        return new InstallRecorder(option.noRecord ? Optional.empty() : server.get(), err);
     }
 
     /** Records the lockfile's entries of {@code names} that came from a registry. */
@@ -58,30 +66,32 @@ final class InstallRecorder {
     }
 
     private void each(Collection<Map.Entry<String, LockEntry>> entries, String warning, Call call) {
-        var fromRegistry = entries.stream().filter(e -> e.getValue().kind().equals(LockEntry.REGISTRY)).toList();
-        if (disabled || fromRegistry.isEmpty()) {
+        if (server.isEmpty()) {
             return;
         }
-        Optional<Registry> opened = server.get();
-        if (opened.isEmpty()) {
-            return;
-        }
-        try (Registry registry = opened.get()) {
-            for (Map.Entry<String, LockEntry> e : fromRegistry) {
-                String[] parts = e.getValue().source().split("/", 2);
-                SkillRef ref = new SkillRef(parts[0], parts[1]);
-                for (String agent : e.getValue().agents()) {
-                    try {
-                        call.send(registry, ref, e.getKey(), e.getValue(), agent);
-                    } catch (RegistryUnavailableException | RegistryAuthException | RegistryRejectedException
-                            | VersionConflictException failure) {
-                        err.println("warning: " + e.getKey() + " (" + ref + ") " + warning.formatted(agent)
-                                + failure.getMessage());
-                    }
+        Registry registry = server.get();
+        for (Map.Entry<String, LockEntry> e : entries) {
+            if (!e.getValue().kind().equals(LockEntry.REGISTRY)) {
+                continue;
+            }
+            String[] parts = e.getValue().source().split("/", 2);
+            SkillRef ref = new SkillRef(parts[0], parts[1]);
+            for (String agent : e.getValue().agents()) {
+                try {
+                    call.send(registry, ref, e.getKey(), e.getValue(), agent);
+                } catch (RegistryUnavailableException | RegistryAuthException | RegistryRejectedException
+                        | VersionConflictException failure) {
+                    err.println("warning: " + e.getKey() + " (" + ref + ") " + warning.formatted(agent)
+                            + failure.getMessage());
                 }
             }
         }
         err.flush();
+    }
+
+    @Override
+    public void close() {
+        server.ifPresent(Registry::close);
     }
 
     /** Installed with a range or a tag (update moves it), not an exact version. */

@@ -57,14 +57,15 @@ final class UninstallCommand implements Callable<Integer> {
         Workspace workspace = scope.workspace(SkillbaseCommand.env(spec));
         Lockfile before = workspace.lock();
         List<Installer.Outcome> outcomes;
-        try (Installer installer = new Installer(workspace, () -> {
-            throw new IllegalStateException("uninstall never reads a registry");
-        }, Clock.systemUTC())) {
+        try (InstallRecorder recorder = InstallRecorder.open(server::openServer, record, spec.commandLine().getErr());
+                Installer installer = new Installer(workspace, () -> {
+                    throw new IllegalStateException("uninstall never reads a registry");
+                }, Clock.systemUTC())) {
             outcomes = installer.uninstall(names);
+            Map<String, LockEntry> removed = new LinkedHashMap<>();
+            outcomes.forEach(o -> before.entry(o.name()).ifPresent(entry -> removed.put(o.name(), entry)));
+            recorder.uninstalled(removed);
         }
-        Map<String, LockEntry> removed = new LinkedHashMap<>();
-        outcomes.forEach(o -> before.entry(o.name()).ifPresent(entry -> removed.put(o.name(), entry)));
-        new InstallRecorder(server::openServer, record, spec.commandLine().getErr()).uninstalled(removed);
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {
             Json.print(out, new UninstallJson(workspace.lockPath().toString(), outcomes));

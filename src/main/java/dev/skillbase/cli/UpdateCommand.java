@@ -62,12 +62,12 @@ final class UpdateCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = scope.workspace(SkillbaseCommand.env(spec));
         List<Maintenance.Move> moves;
-        try (Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
+        try (InstallRecorder recorder = InstallRecorder.open(db::openServer, record, spec.commandLine().getErr());
+                Installer installer = new Installer(workspace, db::open, Clock.systemUTC())) {
             moves = new Maintenance(workspace, installer).update(names, dryRun, force);
-        }
-        if (!dryRun) {
-            new InstallRecorder(db::openServer, record, spec.commandLine().getErr())
-                    .installed(workspace.lock(), moves.stream().map(Maintenance.Move::name).toList());
+            if (!dryRun) {
+                recorder.installed(workspace.lock(), moves.stream().map(Maintenance.Move::name).toList());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {

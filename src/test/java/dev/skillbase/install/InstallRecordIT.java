@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillbase.account.Scope;
 import dev.skillbase.account.User;
+import dev.skillbase.cli.ExitCodes;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.server.ServerSettings;
@@ -159,5 +160,20 @@ class InstallRecordIT {
         assertThat(uninstalled.out()).contains("uninstalled pdf-tools");
         assertThat(Files.exists(s.project.resolve(".claude/skills/pdf-tools"))).isFalse();
         assertThat(Files.exists(s.project.resolve(".agents/skills/pdf-tools"))).isFalse();
+    }
+
+    @Test
+    void a_malformed_registry_url_fails_uninstall_before_anything_is_removed() {
+        Sandbox s = new Sandbox(tmp, "--db", TestDatabases.freshSqlite().toString());
+        s.publish("acme", "pdf-tools", "1.0.0", "One.");
+        CliRun.Result installed = s.cli("install", "acme/pdf-tools", "--agent", "claude-code");
+        assertThat(installed.exitCode()).as(installed.toString()).isZero();
+
+        CliRun.Result result = s.local("uninstall", "pdf-tools", "--registry", "ftp://nowhere");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("ftp://nowhere");
+        assertThat(Files.exists(s.project.resolve(".claude/skills/pdf-tools/SKILL.md"))).isTrue();
+        assertThat(Sandbox.read(s.project.resolve("skillbase.lock"))).contains("pdf-tools");
     }
 }
