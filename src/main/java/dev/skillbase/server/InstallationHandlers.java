@@ -10,7 +10,6 @@ import dev.skillbase.registry.NewInstallation;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionInfo;
-import dev.skillbase.registry.Viewer;
 import dev.skillbase.skill.InvalidVersionException;
 import dev.skillbase.skill.Version;
 import io.javalin.http.Context;
@@ -54,7 +53,7 @@ final class InstallationHandlers {
         SkillRef ref = PathParams.ref(ctx);
         Principal caller = visibleSkill(ctx, ref, "recording an installation of " + ref);
         JsonBody body = JsonBody.read(ctx, FIELDS);
-        Optional<String> version = version(body, ref, Access.viewer(Optional.of(caller)));
+        Optional<String> version = version(body, ref);
         Optional<String> agent = agent(body);
         Optional<String> scope = body.choice("scope", SCOPES);
         Optional<Boolean> autoUpdate = body.bool("auto_update");
@@ -112,8 +111,11 @@ final class InstallationHandlers {
         return caller;
     }
 
-    /** Required; semver, normalised; one of the skill's versions (a yanked one too: an exact pin installs it). */
-    private Optional<String> version(JsonBody body, SkillRef ref, Viewer viewer) {
+    /**
+     * Required; semver, normalised; one of the skill's versions (a yanked one too: an exact pin installs it). The
+     * caller was found to see the skill already.
+     */
+    private Optional<String> version(JsonBody body, SkillRef ref) {
         Optional<String> text = body.text("version");
         if (text.isEmpty()) {
             body.error("version", "version-missing", "version is required: the version that was installed");
@@ -126,7 +128,7 @@ final class InstallationHandlers {
             body.error("version", "invalid-version", e.getMessage());
             return Optional.empty();
         }
-        List<VersionInfo> versions = registry.versions(ref, viewer);
+        List<VersionInfo> versions = registry.versions(ref);
         if (versions.stream().noneMatch(v -> v.version().equals(version))) {
             List<String> newest = versions.stream().limit(10).map(VersionInfo::version).toList();
             body.error("version", "unknown-version", ref + " has no version " + version
