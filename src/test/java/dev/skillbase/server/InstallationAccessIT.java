@@ -91,6 +91,26 @@ class InstallationAccessIT {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void an_installation_of_a_skill_made_private_since_is_counted_but_no_longer_listed_to_a_non_member(DbKind kind) {
+        try (TestServer t = TestServer.start(kind)) {
+            Actors actors = setUp(t);
+            assertThat(t.call("POST", PUBLIC, actors.oscar, BODY).statusCode()).isEqualTo(201);
+            assertThat(t.call("POST", PUBLIC, actors.mia, BODY).statusCode()).isEqualTo(201);
+
+            t.registry.update(new SkillRef("acme", "pdf-tools"), new SkillPatch(Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of("private"), Optional.empty(), Optional.empty()));
+
+            assertThat(TestServer.json(t.call("GET", "/api/v1/me/installations", actors.oscar, null)).get("total")
+                    .asLong()).isZero();
+            assertThat(TestServer.json(t.call("GET", "/api/v1/me/installations", actors.mia, null)).get("total")
+                    .asLong()).as("a member still sees hers").isEqualTo(1);
+            ProblemAssert.problem(t.call("POST", PUBLIC, actors.oscar, BODY), 404);
+            assertThat(installs(t, "acme", "pdf-tools")).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void bad_input_is_a_422_naming_each_field_and_records_nothing(DbKind kind) {
         try (TestServer t = TestServer.start(kind)) {
             Actors actors = setUp(t);
