@@ -106,6 +106,11 @@ public final class DbOption {
         return server.isPresent() ? http(server.get()) : LocalRegistry.open(resolve());
     }
 
+    /** The registry server's client when this command talks to one (never a database): where installs are recorded. */
+    Optional<Registry> openServer() {
+        return server().map(this::http);
+    }
+
     /** As {@link #open()}, with the database-only parts (accounts). */
     LocalRegistry openLocal() {
         return LocalRegistry.open(resolve());

@@ -56,6 +56,9 @@ final class InstallCommand implements Callable<Integer> {
     @Mixin
     InstallScopeOptions scope;
 
+    @Mixin
+    RecordOption record;
+
     @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "What to install (see above).")
     List<String> sources = new ArrayList<>();
 
@@ -99,10 +102,12 @@ final class InstallCommand implements Callable<Integer> {
                 .map(s -> InstallSource.parse(s, workspace.places().home())).toList();
         List<String> chosen = allAgents ? workspace.catalog().all().stream().map(Agent::id).toList() : agents;
         List<Installer.Outcome> outcomes;
-        try (Installer installer = new Installer(workspace, db::openWithOfflineCache, Clock.systemUTC())) {
+        try (InstallRecorder recorder = InstallRecorder.open(db::openServer, record, spec.commandLine().getErr());
+                Installer installer = new Installer(workspace, db::openWithOfflineCache, Clock.systemUTC())) {
             outcomes = parsed.isEmpty() ? installer.installLocked(force)
                     : installer.install(parsed, new Installer.Options(chosen, copy, Optional.ofNullable(as), force,
                             frozen));
+            recorder.installed(workspace.lock(), outcomes.stream().map(Installer.Outcome::name).toList());
         }
         print(workspace, outcomes);
         return ExitCodes.OK;

@@ -1,10 +1,14 @@
 package dev.skillbase.cli;
 
 import dev.skillbase.install.Installer;
+import dev.skillbase.install.LockEntry;
+import dev.skillbase.install.Lockfile;
 import dev.skillbase.install.Workspace;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "uninstall",
         mixinStandardHelpOptions = true,
-        description = "Removes installed skills: the shared copy, every agent's link or copy, and the lock entry.",
+        description = "Removes installed skills: the shared copy, every agent's link or copy, and the lock entry. "
+                + "With --registry and a token, the server's records of those installations are removed too.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -35,6 +40,12 @@ final class UninstallCommand implements Callable<Integer> {
     @Mixin
     InstallScopeOptions scope;
 
+    @Mixin
+    ServerOption server;
+
+    @Mixin
+    RecordOption record;
+
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "The installed skills' names.")
     List<String> names;
 
@@ -44,11 +55,16 @@ final class UninstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace workspace = scope.workspace(SkillbaseCommand.env(spec));
+        Lockfile before = workspace.lock();
         List<Installer.Outcome> outcomes;
-        try (Installer installer = new Installer(workspace, () -> {
-            throw new IllegalStateException("uninstall never reads a registry");
-        }, Clock.systemUTC())) {
+        try (InstallRecorder recorder = InstallRecorder.open(server::openServer, record, spec.commandLine().getErr());
+                Installer installer = new Installer(workspace, () -> {
+                    throw new IllegalStateException("uninstall never reads a registry");
+                }, Clock.systemUTC())) {
             outcomes = installer.uninstall(names);
+            Map<String, LockEntry> removed = new LinkedHashMap<>();
+            outcomes.forEach(o -> before.entry(o.name()).ifPresent(entry -> removed.put(o.name(), entry)));
+            recorder.uninstalled(removed);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {

@@ -44,6 +44,9 @@ final class UpdateCommand implements Callable<Integer> {
     @Mixin
     InstallScopeOptions scope;
 
+    @Mixin
+    RecordOption record;
+
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "The installed skills to update (default: all).")
     List<String> names = new ArrayList<>();
 
@@ -60,8 +63,12 @@ final class UpdateCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = scope.workspace(SkillbaseCommand.env(spec));
         List<Maintenance.Move> moves;
-        try (Installer installer = new Installer(workspace, db::openWithOfflineCache, Clock.systemUTC())) {
+        try (InstallRecorder recorder = InstallRecorder.open(db::openServer, record, spec.commandLine().getErr());
+                Installer installer = new Installer(workspace, db::openWithOfflineCache, Clock.systemUTC())) {
             moves = new Maintenance(workspace, installer).update(names, dryRun, force);
+            if (!dryRun) {
+                recorder.installed(workspace.lock(), moves.stream().map(Maintenance.Move::name).toList());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {

@@ -146,6 +146,30 @@ public final class HttpRegistry implements Registry {
         }
     }
 
+    /** {@code POST .../install}; nothing is sent (empty) without a token. */
+    @Override
+    public Optional<Installation.Recorded> recordInstallation(SkillRef ref, NewInstallation installation) {
+        if (!transport.hasToken()) {
+            return Optional.empty();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", installation.version());
+        body.put("agent", installation.agent());
+        body.put("scope", installation.scope());
+        body.put("auto_update", installation.autoUpdate());
+        RegistryTransport.Response response = transport.post(skillPath(ref) + "/install", "application/json",
+                RegistryTransport.JSON.writeValueAsBytes(body));
+        return Optional.of(new Installation.Recorded(WireRecords.installation(response.json()),
+                response.status() == 201));
+    }
+
+    /** {@code DELETE .../install?agent=&scope=}; nothing is sent (false) without a token. */
+    @Override
+    public boolean removeInstallation(SkillRef ref, String agent, String scope) {
+        return transport.hasToken() && found(transport.delete(skillPath(ref) + "/install?agent=" + encode(agent)
+                + "&scope=" + encode(scope)));
+    }
+
     @Override
     public void close() {
         transport.close();

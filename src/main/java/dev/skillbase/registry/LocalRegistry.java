@@ -8,6 +8,8 @@ import dev.skillbase.store.SkillEditor;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.DatabaseUrl;
 import dev.skillbase.store.DiscoveryReader;
+import dev.skillbase.store.InstallationStore;
+import dev.skillbase.store.PreferenceStore;
 import dev.skillbase.store.NewVersion;
 import dev.skillbase.store.SkillHeads;
 import dev.skillbase.store.SkillLister;
@@ -44,6 +46,7 @@ public final class LocalRegistry implements Registry {
     private final SkillHeads heads;
     private final DiscoveryReader discovery;
     private final SkillChanges changes;
+    private final Installations installations;
     private final List<Consumer<SkillRef>> changeListeners = new CopyOnWriteArrayList<>();
 
     private LocalRegistry(Database database, Clock clock) {
@@ -59,6 +62,8 @@ public final class LocalRegistry implements Registry {
         this.heads = new SkillHeads(database);
         this.discovery = new DiscoveryReader(database);
         this.changes = new SkillChanges(database);
+        this.installations = new Installations(new InstallationStore(database, clock),
+                new PreferenceStore(database, clock), this::changed);
     }
 
     /**
@@ -95,11 +100,16 @@ public final class LocalRegistry implements Registry {
         return discovery;
     }
 
+    /** Users' installations and preferences; a change to an installation counts as a change to its skill. */
+    public Installations installations() {
+        return installations;
+    }
+
     /**
      * Calls {@code listener} with the skill each time a change to it through this registry (publish, create, update,
-     * yank, version tags) has ended, committed or not, before the call that made it returns; so a cache that drops
-     * the skill there never serves the old record after the write is visible. Changes made by other processes are
-     * not seen. The listener must be quick and must not throw.
+     * yank, version tags, installations) has ended, committed or not, before the call that made it returns; so a
+     * cache that drops the skill there never serves the old record after the write is visible. Changes made by other
+     * processes are not seen. The listener must be quick and must not throw.
      *
      * @return what removes the listener again
      */

@@ -106,6 +106,26 @@ public interface Registry extends AutoCloseable {
      */
     void archiveSkill(SkillRef ref);
 
+    /**
+     * Records that the caller installed {@code installation} of the skill: created, or updated when the caller has
+     * one for that agent and scope. The registry knows the caller from its credentials.
+     *
+     * @return the installation as recorded; empty when this registry has no signed-in caller to record it for (a
+     *     database opened in process, a server called without a token), so nothing was recorded
+     */
+    default Optional<Installation.Recorded> recordInstallation(SkillRef ref, NewInstallation installation) {
+        return Optional.empty();
+    }
+
+    /**
+     * Removes the caller's recorded installation of the skill for {@code agent} in {@code scope}.
+     *
+     * @return whether one was removed (false too when this registry has no signed-in caller)
+     */
+    default boolean removeInstallation(SkillRef ref, String agent, String scope) {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -73,6 +73,11 @@ final class RegistryTransport implements AutoCloseable {
         return base;
     }
 
+    /** Whether requests carry a bearer token. */
+    boolean hasToken() {
+        return token.isPresent();
+    }
+
     Response get(String path, boolean notFoundIsAnswer) {
         return cache.get(path, ifNoneMatch -> {
             HttpRequest.Builder request = request(path);

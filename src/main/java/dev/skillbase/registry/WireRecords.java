@@ -33,6 +33,14 @@ final class WireRecords {
         return heads;
     }
 
+    /** An installation as {@code POST .../install} and {@code GET /api/v1/me/installations} give it. */
+    static Installation installation(JsonNode n) {
+        return new Installation(new SkillRef(text(n, "namespace"), text(n, "name")), text(n, "version"),
+                text(n, "agent"), text(n, "scope"), n.path("auto_update").asBoolean(), instant(n, "installed_at"),
+                instant(n, "updated_at"), instant(n, "last_used_at"), n.path("reinstalls").asLong(),
+                n.path("updates").asLong(), optional(n, "latest_version"), n.path("skill_installs").asLong());
+    }
+
     /** A version as listed, or the version part of a manifest. */
     static VersionInfo version(JsonNode n) {
         return new VersionInfo(text(n, "version"), text(n, "content_digest"), text(n, "archive_digest"),

@@ -1,6 +1,7 @@
 package dev.skillbase.server;
 
 import dev.skillbase.account.Access;
+import dev.skillbase.install.AgentCatalog;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.skill.ArchiveReader;
 import dev.skillbase.skill.Validator;
@@ -66,6 +67,14 @@ final class ApiRoutes {
         get(routes, "/api/v1/tokens", tokens::list);
         routes.delete("/api/v1/tokens/{id}", tokens::revoke);
         get(routes, "/api/v1/sync/heads", new SyncHandlers(registry)::heads);
+        AgentCatalog agents = AgentCatalog.builtIn();
+        InstallationHandlers installations = new InstallationHandlers(registry, agents);
+        routes.post(SKILL + "/install", installations::record);
+        routes.delete(SKILL + "/install", installations::remove);
+        get(routes, "/api/v1/me/installations", installations::list);
+        PreferenceHandlers preferences = new PreferenceHandlers(registry, installations, agents);
+        get(routes, "/api/v1/me/preferences", preferences::get);
+        routes.put("/api/v1/me/preferences", preferences::put);
         compatibility(routes, registry, links);
     }
 

@@ -70,6 +70,18 @@ final class JsonBody {
         return Optional.of(value.asString().strip());
     }
 
+    Optional<Boolean> bool(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isBoolean()) {
+            error(field, "not-a-boolean", field + " must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(value.asBoolean());
+    }
+
     /** A string that must be one of {@code allowed}. */
     Optional<String> choice(String field, List<String> allowed) {
         Optional<String> value = text(field).map(v -> v.toLowerCase(Locale.ROOT));

@@ -92,7 +92,7 @@ record ListRequest(SkillQuery query, Optional<String> text) {
         };
     }
 
-    private static int integer(String value, String parameter, int min, int max) {
+    static int integer(String value, String parameter, int min, int max) {
         try {
             int number = Integer.parseInt(value.strip());
             if (number >= min && number <= max) {

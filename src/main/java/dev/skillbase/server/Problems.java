@@ -60,6 +60,8 @@ public final class Problems {
             case InvalidTokenException e -> unauthorized(e.getMessage(), ", error=\"invalid_token\"");
             case AccessDeniedException e -> new Mapped(403, "forbidden", "Forbidden", e.getMessage());
             case UserNotFoundException e -> new Mapped(404, "user-not-found", "User not found", e.getMessage());
+            case InstallationNotFoundException e -> new Mapped(404, "installation-not-found",
+                    "Installation not found", e.getMessage());
             case TokenNotFoundException e -> new Mapped(404, "token-not-found", "Token not found", e.getMessage());
             case NoSuchSkillException e -> new Mapped(404, "skill-not-found", "Skill not found", e.getMessage());
             case NoSuchVersionException e -> new Mapped(404, "not-found", "Not found", e.getMessage());

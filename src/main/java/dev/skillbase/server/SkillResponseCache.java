@@ -105,7 +105,7 @@ final class SkillResponseCache implements ChangeWatcher.Listener, AutoCloseable 
         return registry.skillRecord(ref).map(record -> {
             var skill = record.details();
             String etag = Etags.of(skill.id().toString(), skill.updatedAt().toString(),
-                    skill.latest().map(VersionInfo::archiveDigest).orElse(""));
+                    skill.latest().map(VersionInfo::archiveDigest).orElse(""), String.valueOf(skill.installs()));
             byte[] json = Json.MAPPER.writeValueAsBytes(WireViews.SkillView.of(skill, links.get()));
             return new Entry(record, json, etag);
         });

@@ -23,10 +23,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class DatabaseIT {
     private static final List<String> TABLES = List.of("users", "namespaces", "memberships", "skills", "blobs",
-            "skill_versions", "version_files", "tags", "skill_tags");
+            "skill_versions", "version_files", "tags", "skill_tags", "installations", "preferences",
+            "skill_preferences");
     private static final List<String> INDEXES = List.of("memberships_user", "skills_name", "skills_status",
             "skills_taxonomy", "skills_updated", "skills_created", "skills_owner", "skill_versions_order",
-            "skill_versions_archive", "version_files_blob", "skill_tags_tag");
+            "skill_versions_archive", "version_files_blob", "skill_tags_tag", "installations_skill");
 
     private static Database open(DbKind kind) {
         return Database.open(DatabaseUrl.parse(TestDatabases.freshUrl(kind)));
@@ -109,6 +110,32 @@ class DatabaseIT {
         }
         try (LocalRegistry registry = LocalRegistry.open(url)) {
             assertThat(registry.stats().skills()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_database_at_version_3_is_brought_up_to_date_when_opened() {
+        String url = TestDatabases.freshUrl(DbKind.SQLITE);
+        try (LocalRegistry registry = LocalRegistry.open(url)) {
+            registry.publish(dev.skillbase.testing.TestVersions.skill("acme", "pdf-tools").build());
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + url);
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE skill_preferences");
+            statement.execute("DROP TABLE preferences");
+            statement.execute("DROP TABLE installations");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '4'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        try (Database database = Database.open(DatabaseUrl.parse(url))) {
+            List<String> tables = database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'").mapTo(String.class).list());
+            assertThat(tables).contains("installations", "preferences", "skill_preferences");
+            int skills = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM skills")
+                    .mapTo(Integer.class).one());
+            assertThat(skills).isOne();
         }
     }
 
