@@ -60,8 +60,8 @@ final class PostgresFullText implements FullTextSearch {
         // for a common word and test each vector, reading every body's vector out of line (50-100 times slower)
         return database.read("searching for '" + terms.exactName() + "'", handle -> handle.inTransaction(tx -> {
             tx.execute("SET LOCAL enable_seqscan = off");
-            return FullTextSearch.allThenAny(terms, words -> ranked(words, " & ").run(tx, terms, query),
-                    words -> ranked(words, " | ").run(tx, terms, query));
+            return FullTextSearch.allThenAny(terms, words -> ranked(words, " & ").run(tx, terms, query, FullTextSearch.ENOUGH),
+                    words -> ranked(words, " | ").run(tx, terms, query, 0));
         }));
     }
 

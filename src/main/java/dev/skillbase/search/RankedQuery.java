@@ -38,7 +38,11 @@ record RankedQuery(String from, String countFrom, String exactFrom, String match
     /** How many candidates beyond the page are ranked, for hidden skills and ties to fall out. */
     static final int SLACK = 40;
 
-    Page<SearchHit> run(Handle handle, SearchTerms terms, SkillQuery query) {
+    /**
+     * The page of {@code query}; when fewer than {@code atLeast} skills match, only the count (with no items): the
+     * caller then searches otherwise, and ranking a page nobody reads costs more than counting.
+     */
+    Page<SearchHit> run(Handle handle, SearchTerms terms, SkillQuery query, int atLeast) {
         SkillFilter filter = SkillFilter.of(query);
         long total = handle.createQuery("SELECT count(*) FROM " + countFrom + " WHERE " + match + " AND "
                         + filter.where())
@@ -46,7 +50,7 @@ record RankedQuery(String from, String countFrom, String exactFrom, String match
                 .bindMap(filter.parameters())
                 .mapTo(Long.class)
                 .one();
-        if (total == 0 || query.offset() >= total) {
+        if (total == 0 || total < atLeast || query.offset() >= total) {
             return new Page<>(List.of(), total, query.limit(), query.offset());
         }
         boolean filtered = query.namespace().isPresent() || query.status().isPresent() || query.tag().isPresent()

@@ -58,8 +58,8 @@ final class SqliteFullText implements FullTextSearch {
             return new Page<>(List.of(), 0, query.limit(), query.offset());
         }
         return database.read("searching for '" + terms.exactName() + "'", handle -> FullTextSearch.allThenAny(
-                terms, words -> ranked(words, " AND ").run(handle, terms, query),
-                words -> ranked(words, " OR ").run(handle, terms, query)));
+                terms, words -> ranked(words, " AND ").run(handle, terms, query, FullTextSearch.ENOUGH),
+                words -> ranked(words, " OR ").run(handle, terms, query, 0)));
     }
 
     private static RankedQuery ranked(List<String> words, String operator) {
