@@ -25,7 +25,7 @@ final class ApiRoutes {
 
     static void register(RoutesConfig routes, LocalRegistry registry, Callers callers, PublishGuard guard,
             HealthHandlers health, Supplier<Links> links, ServerSettings settings, Validator validator,
-            ArchiveReader reader, SkillResponseCache skills, SearchResultCache searches) {
+            ArchiveReader reader, SkillResponseCache skills, PageCache searches) {
         routes.before("/api/*", callers::authenticate);
         ReadHandlers read = new ReadHandlers(registry, links, skills, searches);
         Access access = new Access(registry.accounts());

@@ -12,10 +12,10 @@ import java.util.function.Supplier;
  */
 final class ReadCaches implements AutoCloseable {
     private final SkillResponseCache skills;
-    private final SearchResultCache searches;
+    private final PageCache searches;
     private final ChangeWatcher watcher;
 
-    private ReadCaches(SkillResponseCache skills, SearchResultCache searches, ChangeWatcher watcher) {
+    private ReadCaches(SkillResponseCache skills, PageCache searches, ChangeWatcher watcher) {
         this.skills = skills;
         this.searches = searches;
         this.watcher = watcher;
@@ -24,7 +24,7 @@ final class ReadCaches implements AutoCloseable {
     /** Caches over {@code registry}, watched for other processes' changes from now on. */
     static ReadCaches start(LocalRegistry registry, Supplier<Links> links) {
         SkillResponseCache skills = new SkillResponseCache(registry, links);
-        SearchResultCache searches = new SearchResultCache(registry);
+        PageCache searches = new PageCache(registry);
         ChangeWatcher watcher = new ChangeWatcher(registry, Clock.systemUTC(), List.of(skills, searches));
         watcher.start();
         return new ReadCaches(skills, searches, watcher);
@@ -34,7 +34,7 @@ final class ReadCaches implements AutoCloseable {
         return skills;
     }
 
-    SearchResultCache searches() {
+    PageCache searches() {
         return searches;
     }
 

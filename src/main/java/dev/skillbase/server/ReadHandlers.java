@@ -19,10 +19,10 @@ final class ReadHandlers {
     private final LocalRegistry registry;
     private final Supplier<Links> links;
     private final SkillResponseCache skills;
-    private final SearchResultCache searches;
+    private final PageCache searches;
 
     ReadHandlers(LocalRegistry registry, Supplier<Links> links, SkillResponseCache skills,
-            SearchResultCache searches) {
+            PageCache searches) {
         this.registry = registry;
         this.links = links;
         this.skills = skills;
@@ -34,7 +34,7 @@ final class ReadHandlers {
         if (request.text().isPresent()) {
             respond(ctx, request, searches.search(request.text().get(), request.query()), WireViews.SkillItem::of);
         } else {
-            respond(ctx, request, registry.list(request.query()), WireViews.SkillItem::of);
+            respond(ctx, request, searches.list(request.query()), WireViews.SkillItem::of);
         }
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The server keeps skill answers and anonymous search pages in memory ({@link SkillResponseCache},
- * {@link SearchResultCache}): every change through the server is seen by the very next request, a private skill is
+ * {@link PageCache}): every change through the server is seen by the very next request, a private skill is
  * never shown to someone who may not see it whoever filled the cache, and a change made by another process is seen
  * at the {@link ChangeWatcher}'s next poll (or, when it moves no stamp, once the entry is older than the age bound).
  */
@@ -97,6 +97,34 @@ class ReadCacheIT {
             assertThat(t.call("DELETE", SKILL, actors.olivia, null).statusCode()).isEqualTo(200);
             assertThat(get(t, SKILL, null).field("status")).isEqualTo("archived");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void an_anonymous_list_page_follows_every_change_through_the_server(DbKind kind) {
+        try (TestServer t = TestServer.start(kind)) {
+            Actors actors = Actors.in(t);
+            String list = "/api/v1/skills?namespace=acme&sort=name";
+            List<String> before = listed(t, list, null);
+            assertThat(before).anyMatch(item -> item.startsWith("pdf-tools=")).doesNotContain("pdf-tools=Tables out of PDFs");
+            assertThat(listed(t, list, null)).as("read again, from memory").isEqualTo(before);
+
+            assertThat(t.call("PATCH", SKILL, actors.max, "{\"title\": \"Tables out of PDFs\"}").statusCode())
+                    .isEqualTo(200);
+            assertThat(listed(t, list, null)).contains("pdf-tools=Tables out of PDFs");
+
+            assertThat(t.call("PATCH", SKILL, actors.olivia, "{\"visibility\": \"private\"}").statusCode())
+                    .isEqualTo(200);
+            assertThat(listed(t, list, null)).noneMatch(item -> item.startsWith("pdf-tools="));
+            assertThat(listed(t, list, actors.mia)).as("a member").contains("pdf-tools=Tables out of PDFs");
+        }
+    }
+
+    private static List<String> listed(TestServer t, String path, String token) {
+        List<String> items = new ArrayList<>();
+        TestServer.json(t.call("GET", path, token, null)).get("items")
+                .forEach(i -> items.add(i.get("name").asString() + "=" + i.get("title").asString()));
+        return items;
     }
 
     @ParameterizedTest
@@ -189,7 +217,7 @@ class ReadCacheIT {
             SkillRef absent = new SkillRef("acme", "made-elsewhere");
             try (SkillResponseCache skills = new SkillResponseCache(t.registry,
                     () -> new Links(URI.create("http://127.0.0.1")));
-                    SearchResultCache searches = new SearchResultCache(t.registry);
+                    PageCache searches = new PageCache(t.registry);
                     ChangeWatcher watcher = new ChangeWatcher(t.registry, Clock.systemUTC(),
                             List.of(skills, searches))) {
                 watcher.poll();

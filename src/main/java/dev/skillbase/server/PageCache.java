@@ -8,13 +8,15 @@ import dev.skillbase.registry.Page;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillQuery;
 import dev.skillbase.registry.SkillRef;
+import dev.skillbase.registry.SkillSummary;
 import dev.skillbase.registry.Viewer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Pages of search results for anonymous callers, kept in memory on top of a full-text search that is fast on its
- * own: a popular query is answered from the database once until something changes. Only what
+ * Pages of search results and of skill lists for anonymous callers, kept in memory: a popular query or list page is
+ * read from the database once until something changes. Only what
  * {@link Viewer#PUBLIC} may list is kept, so no page can show a private skill to anyone; signed-in callers, whose
  * results depend on their memberships, always search the database.
  *
@@ -22,24 +24,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * request that made it answers; changes made by other processes are reported by the {@link ChangeWatcher}, or seen
  * once a page is older than {@link SkillResponseCache#MAX_AGE} when they move no {@code updated_at}. At most {@link #MAX_PAGES} pages are kept. Thread-safe.
  */
-final class SearchResultCache implements ChangeWatcher.Listener, AutoCloseable {
+final class PageCache implements ChangeWatcher.Listener, AutoCloseable {
     static final int MAX_PAGES = 10_000;
 
+    /** A search's text, or null for a plain list. */
     private record Key(String text, SkillQuery query) {
     }
 
     private final LocalRegistry registry;
-    private final Cache<Key, Page<SearchHit>> pages;
+    private final Cache<Key, Page<?>> pages;
     private final Runnable unsubscribe;
     /** Counts the changes seen, so that a page read before a change is never kept after it. */
     private final AtomicLong changes = new AtomicLong();
 
-    SearchResultCache(LocalRegistry registry) {
+    PageCache(LocalRegistry registry) {
         this(registry, SkillResponseCache.MAX_AGE, Ticker.systemTicker());
     }
 
     /** With another age bound and clock (tests). */
-    SearchResultCache(LocalRegistry registry, Duration maxAge, Ticker ticker) {
+    PageCache(LocalRegistry registry, Duration maxAge, Ticker ticker) {
         this.registry = registry;
         this.pages = Caffeine.newBuilder().maximumSize(MAX_PAGES).expireAfterWrite(maxAge).ticker(ticker).build();
         this.unsubscribe = registry.onSkillChange(this::changed);
@@ -58,16 +61,25 @@ final class SearchResultCache implements ChangeWatcher.Listener, AutoCloseable {
 
     /** The page of {@code text} as {@code query}'s viewer may see it. */
     Page<SearchHit> search(String text, SkillQuery query) {
-        if (query.viewer().kind() != Viewer.Kind.PUBLIC) {
-            return registry.search(text, query);
+        return cached(new Key(text, query), () -> registry.search(text, query));
+    }
+
+    /** The page of skills {@code query} lists, as its viewer may see it. */
+    Page<SkillSummary> list(SkillQuery query) {
+        return cached(new Key(null, query), () -> registry.list(query));
+    }
+
+    @SuppressWarnings("unchecked") // a key with text holds search hits, one without a list: see search and list
+    private <T> Page<T> cached(Key key, Supplier<Page<T>> read) {
+        if (key.query().viewer().kind() != Viewer.Kind.PUBLIC) {
+            return read.get();
         }
-        Key key = new Key(text, query);
-        Page<SearchHit> page = pages.getIfPresent(key);
+        Page<T> page = (Page<T>) pages.getIfPresent(key);
         if (page != null) {
             return page;
         }
         long seen = changes.get();
-        Page<SearchHit> found = registry.search(text, query);
+        Page<T> found = read.get();
         pages.asMap().compute(key, (k, current) -> changes.get() == seen ? found : current);
         // a change counted after the store above may have swept the pages before the store landed: look again
         if (changes.get() != seen) {
