@@ -25,9 +25,9 @@ final class ApiRoutes {
 
     static void register(RoutesConfig routes, LocalRegistry registry, Callers callers, PublishGuard guard,
             HealthHandlers health, Supplier<Links> links, ServerSettings settings, Validator validator,
-            ArchiveReader reader, SkillResponseCache skills, PageCache searches) {
+            ArchiveReader reader, SkillResponseCache skills, PageCache pages) {
         routes.before("/api/*", callers::authenticate);
-        ReadHandlers read = new ReadHandlers(registry, links, skills, searches);
+        ReadHandlers read = new ReadHandlers(registry, links, skills, pages);
         Access access = new Access(registry.accounts());
         ArchiveHandler archive = new ArchiveHandler(registry);
         OpenApiHandler openApi = new OpenApiHandler();

@@ -12,36 +12,36 @@ import java.util.function.Supplier;
  */
 final class ReadCaches implements AutoCloseable {
     private final SkillResponseCache skills;
-    private final PageCache searches;
+    private final PageCache pages;
     private final ChangeWatcher watcher;
 
-    private ReadCaches(SkillResponseCache skills, PageCache searches, ChangeWatcher watcher) {
+    private ReadCaches(SkillResponseCache skills, PageCache pages, ChangeWatcher watcher) {
         this.skills = skills;
-        this.searches = searches;
+        this.pages = pages;
         this.watcher = watcher;
     }
 
     /** Caches over {@code registry}, watched for other processes' changes from now on. */
     static ReadCaches start(LocalRegistry registry, Supplier<Links> links) {
         SkillResponseCache skills = new SkillResponseCache(registry, links);
-        PageCache searches = new PageCache(registry);
-        ChangeWatcher watcher = new ChangeWatcher(registry, Clock.systemUTC(), List.of(skills, searches));
+        PageCache pages = new PageCache(registry);
+        ChangeWatcher watcher = new ChangeWatcher(registry, Clock.systemUTC(), List.of(skills, pages));
         watcher.start();
-        return new ReadCaches(skills, searches, watcher);
+        return new ReadCaches(skills, pages, watcher);
     }
 
     SkillResponseCache skills() {
         return skills;
     }
 
-    PageCache searches() {
-        return searches;
+    PageCache pages() {
+        return pages;
     }
 
     @Override
     public void close() {
         watcher.close();
         skills.close();
-        searches.close();
+        pages.close();
     }
 }

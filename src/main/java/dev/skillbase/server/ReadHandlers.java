@@ -19,22 +19,22 @@ final class ReadHandlers {
     private final LocalRegistry registry;
     private final Supplier<Links> links;
     private final SkillResponseCache skills;
-    private final PageCache searches;
+    private final PageCache pages;
 
     ReadHandlers(LocalRegistry registry, Supplier<Links> links, SkillResponseCache skills,
-            PageCache searches) {
+            PageCache pages) {
         this.registry = registry;
         this.links = links;
         this.skills = skills;
-        this.searches = searches;
+        this.pages = pages;
     }
 
     void list(Context ctx) {
         ListRequest request = ListRequest.parse(ctx);
         if (request.text().isPresent()) {
-            respond(ctx, request, searches.search(request.text().get(), request.query()), WireViews.SkillItem::of);
+            respond(ctx, request, pages.search(request.text().get(), request.query()), WireViews.SkillItem::of);
         } else {
-            respond(ctx, request, searches.list(request.query()), WireViews.SkillItem::of);
+            respond(ctx, request, pages.list(request.query()), WireViews.SkillItem::of);
         }
     }
 

@@ -133,7 +133,7 @@ public final class SkillbaseServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
         });
         ApiRoutes.register(config.routes, registry, callers, guard, health, links::get, settings, validator(),
-                reader(), caches.skills(), caches.searches());
+                reader(), caches.skills(), caches.pages());
     }
 
     private static Validator validator() {
