@@ -42,7 +42,7 @@ final class RegistryTransport implements AutoCloseable {
     private RegistryTransport(URI base, Optional<String> token) {
         this.base = base;
         this.token = token.map(String::strip).filter(t -> !t.isEmpty());
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).sslContext(DeferredTrust.context())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
