@@ -18,7 +18,9 @@ import picocli.CommandLine;
  * Everything happens inside the folder given: a database, two skills, a project, and HOME and the XDG folders the
  * commands read; nothing outside it is read or written. The commands that talk to a registry server run against a
  * {@code skillbase serve} started in a child process on a free local port ({@link TrainingServer}), so that the
- * HTTP client and its TLS set-up are in the cache too. Not a command for users:
+ * HTTP client and its TLS set-up are in the cache too; the training database is created (migrated) in a child process
+ * beforehand, so that the migrations' classes, which a command needs once per database, are not. Not a command for
+ * users:
  * {@code java -XX:AOTCacheOutput=... -cp skillbase.jar dev.skillbase.cli.AotTraining FOLDER}.
  */
 public final class AotTraining {
@@ -48,10 +50,16 @@ public final class AotTraining {
         Path skills = folder.resolve("skills");
         writeSkill(skills, "aot-training", "Trains the start-up cache.");
         writeSkill(skills, "aot-second", "A second skill, so that lists have more than one row.");
-        List<String> failures = new ArrayList<>(run(env, localCommands(folder, skills)));
+        List<String> failures = new ArrayList<>();
+        try {
+            TrainingServer.createDatabase(env, folder.resolve("training.db"));
+            failures.addAll(run(env, localCommands(folder, skills)));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            failures.add(e.getMessage());
+        }
         try (TrainingServer server = TrainingServer.start(env, folder.resolve("server.db"))) {
             failures.addAll(run(env, registryCommands(server.url(), folder, skills)));
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             failures.add(e.getMessage());
         }
         return failures;
