@@ -64,7 +64,8 @@ public final class DeferredTrust {
 
         private static X509ExtendedTrustManager defaultTrustManager() throws CertificateException {
             try {
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                TrustManagerFactory factory =
+                        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 factory.init((KeyStore) null);
                 for (TrustManager manager : factory.getTrustManagers()) {
                     if (manager instanceof X509ExtendedTrustManager x509) {

@@ -61,7 +61,8 @@ public final class SqliteNativeLibrary {
             return true;
         } catch (IOException e) {
             // the logger is looked up here only: logging's set-up is not worth it on every start
-            LoggerFactory.getLogger(SqliteNativeLibrary.class).debug("sqlite-jdbc's native library is not cached in {}; sqlite-jdbc extracts it itself", folder, e);
+            LoggerFactory.getLogger(SqliteNativeLibrary.class).debug(
+                    "sqlite-jdbc's native library is not cached in {}; sqlite-jdbc extracts it itself", folder, e);
             return false;
         }
     }

@@ -108,7 +108,8 @@ class LauncherIT {
     void copies_sqlites_native_library_only_for_a_command_that_opens_an_sqlite_database(@TempDir Path dir)
             throws Exception {
         Path skill = Files.createDirectories(dir.resolve("skills/tidy-notes"));
-        Files.writeString(skill.resolve("SKILL.md"), "---\nname: tidy-notes\ndescription: Tidies notes.\n---\n# Notes\n");
+        Files.writeString(skill.resolve("SKILL.md"),
+                "---\nname: tidy-notes\ndescription: Tidies notes.\n---\n# Notes\n");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
 
         Outcome validate = launch(env, "validate", skill.toString());
