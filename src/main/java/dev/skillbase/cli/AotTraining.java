@@ -16,7 +16,11 @@ import picocli.CommandLine;
  * The training run of the launcher's JDK AOT cache: the everyday commands, once each, in one process (a cache is
  * recorded from one run), so that the classes and profiles of all of them are in it, not only those of a push.
  * Everything happens inside the folder given: a database, two skills, a project, and HOME and the XDG folders the
- * commands read; nothing outside it is read or written. Not a command for users:
+ * commands read; nothing outside it is read or written. The commands that talk to a registry server run against a
+ * {@code skillbase serve} started in a child process on a free local port ({@link TrainingServer}), so that the
+ * HTTP client and its TLS set-up are in the cache too; the training database is created (migrated) in a child process
+ * beforehand, so that the migrations' classes, which a command needs once per database, are not. Not a command for
+ * users:
  * {@code java -XX:AOTCacheOutput=... -cp skillbase.jar dev.skillbase.cli.AotTraining FOLDER}.
  */
 public final class AotTraining {
@@ -46,9 +50,28 @@ public final class AotTraining {
         Path skills = folder.resolve("skills");
         writeSkill(skills, "aot-training", "Trains the start-up cache.");
         writeSkill(skills, "aot-second", "A second skill, so that lists have more than one row.");
+        try {
+            TrainingServer.createDatabase(env, folder.resolve("training.db"));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            // the commands below create it themselves then (and the migrations' classes go into the cache)
+            System.err.println("AOT training: " + e.getMessage());
+        }
+        List<String> failures = new ArrayList<>(run(env, localCommands(folder, skills)));
+        try (TrainingServer server = TrainingServer.start(env, folder.resolve("server.db"))) {
+            failures.addAll(run(env, registryCommands(server.url(), folder, skills)));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            // no server here (no loopback, no free port...): a cache without the registry commands is still worth it,
+            // and a failed training would be run again by the launcher on every command
+            System.err.println("AOT training: the registry commands are skipped: " + e.getMessage());
+        }
+        return failures;
+    }
+
+    /** The commands on a database, in process. */
+    private static List<List<String>> localCommands(Path folder, Path skills) {
         String db = "sqlite:" + folder.resolve("training.db");
         String project = folder.resolve("project").toString();
-        List<List<String>> commands = List.of(
+        return List.of(
                 List.of("validate", skills.toString()),
                 List.of("push", "--json", "--db", db, skills.toString()),
                 List.of("push", "--db", db, skills.toString()),
@@ -65,6 +88,25 @@ public final class AotTraining {
                 List.of("install", "--db", db, "--agent", "claude-code", "--project", project, "local/aot-training"),
                 List.of("list", "--installed", "--project", project),
                 List.of("verify", "--project", project));
+    }
+
+    /** The commands that talk to the registry server at {@code url} (the HTTP client's classes and TLS set-up). */
+    private static List<List<String>> registryCommands(String url, Path folder, Path skills) {
+        String project = folder.resolve("remote-project").toString();
+        return List.of(
+                List.of("publish", "--namespace", "aot", "--registry", url, skills.resolve("aot-training").toString()),
+                List.of("publish", "--json", "--namespace", "aot", "--registry", url,
+                        skills.resolve("aot-second").toString()),
+                List.of("show", "--registry", url, "aot/aot-training"),
+                List.of("show", "--json", "--registry", url, "aot/aot-training"),
+                List.of("list", "--registry", url),
+                List.of("search", "--registry", url, "training"),
+                List.of("install", "--registry", url, "--agent", "claude-code", "--project", project,
+                        "aot/aot-training"),
+                List.of("outdated", "--registry", url, "--project", project));
+    }
+
+    private static List<String> run(Map<String, String> env, List<List<String>> commands) {
         List<String> failures = new ArrayList<>();
         for (List<String> command : commands) {
             String[] args = command.toArray(String[]::new);

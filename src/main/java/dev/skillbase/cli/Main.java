@@ -17,7 +17,8 @@ public final class Main {
             System.out.println(new VersionProvider().getVersion()[0]);
             System.exit(ExitCodes.OK);
         }
-        SqliteNativeLibrary.useCopyIn(nativeLibraryFolder(System.getenv()));
+        // copied (or checked) only when the command opens an SQLite database, not for one on a registry server
+        SqliteNativeLibrary.useCopyInWhenOpened(nativeLibraryFolder(System.getenv()));
         System.exit(run(args));
     }
 

@@ -1,5 +1,6 @@
 package dev.skillbase.install;
 
+import dev.skillbase.registry.DeferredTrust;
 import dev.skillbase.registry.RegistryUnavailableException;
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +27,7 @@ final class IndexClient implements AutoCloseable {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+            .sslContext(DeferredTrust.context()).followRedirects(HttpClient.Redirect.NORMAL).build();
 
     /** The base URL without a trailing slash. @throws InvalidSourceException when it is not an http(s) URL */
     static URI base(String url) {

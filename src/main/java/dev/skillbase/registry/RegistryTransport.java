@@ -44,7 +44,7 @@ final class RegistryTransport implements AutoCloseable {
         this.base = base;
         this.cache = cache.forRegistry(base);
         this.token = token.map(String::strip).filter(t -> !t.isEmpty());
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).sslContext(DeferredTrust.context())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 

@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
         Dialect dialect = switch (url) {
             case SqliteUrl sqlite -> {
                 SqliteFiles.prepare(sqlite);
+                SqliteNativeLibrary.beforeFirstConnection();
                 yield Dialect.SQLITE;
             }
             case PostgresUrl ignored -> Dialect.POSTGRESQL;

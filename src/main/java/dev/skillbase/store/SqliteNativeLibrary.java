@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,11 +26,14 @@ import org.slf4j.LoggerFactory;
  * {@code org.sqlite.lib.path} is already set, or when the folder cannot be written, sqlite-jdbc loads its library
  * as usual.
  *
- * <p>Call it once, before the first SQLite connection of the process.
+ * <p>Call {@link #useCopyIn} once, before the first SQLite connection of the process; or let {@link Database#open}
+ * do it, only when a command opens an SQLite database, with the folder {@link #useCopyInWhenOpened} recorded (a
+ * command on a registry server, or on PostgreSQL, then spends nothing on it).
  */
 public final class SqliteNativeLibrary {
     static final String RESOURCE = "/org/sqlite/native/Linux/x86_64/libsqlitejdbc.so";
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteNativeLibrary.class);
+    /** The folder {@link #beforeFirstConnection} uses, until it has used it. */
+    private static Path pending;
 
     private SqliteNativeLibrary() {
     }
@@ -58,8 +60,27 @@ public final class SqliteNativeLibrary {
             System.setProperty("org.sqlite.tmpdir", folder.toString());
             return true;
         } catch (IOException e) {
-            LOG.debug("sqlite-jdbc's native library is not cached in {}; sqlite-jdbc extracts it itself", folder, e);
+            // the logger is looked up here only: logging's set-up is not worth it on every start
+            LoggerFactory.getLogger(SqliteNativeLibrary.class).debug(
+                    "sqlite-jdbc's native library is not cached in {}; sqlite-jdbc extracts it itself", folder, e);
             return false;
+        }
+    }
+
+    /**
+     * Records {@code folder} for the first SQLite database the process opens ({@link Database#open}), which then
+     * does {@link #useCopyIn} with it; costs nothing when no SQLite database is opened.
+     */
+    public static synchronized void useCopyInWhenOpened(Path folder) {
+        pending = folder;
+    }
+
+    /** Does {@link #useCopyIn} with the folder {@link #useCopyInWhenOpened} recorded, the first time only. */
+    static synchronized void beforeFirstConnection() {
+        if (pending != null) {
+            Path folder = pending;
+            pending = null;
+            useCopyIn(folder);
         }
     }
 

@@ -15,5 +15,8 @@ class AotTrainingTest {
         assertThat(folder.resolve("project/.claude/skills/aot-training/SKILL.md")).isRegularFile();
         assertThat(folder.resolve("pulled")).isDirectory();
         assertThat(folder.resolve("cache/skillbase/push")).isDirectory();
+        // the registry commands ran against the child server: the skill came from it over HTTP
+        assertThat(folder.resolve("server.db")).isRegularFile();
+        assertThat(folder.resolve("remote-project/.claude/skills/aot-training/SKILL.md")).isRegularFile();
     }
 }

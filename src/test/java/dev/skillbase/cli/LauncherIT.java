@@ -103,4 +103,24 @@ class LauncherIT {
         assertThat(Files.size(copy)).isEqualTo(size);
         assertThat(files(tmp)).isEmpty();
     }
+
+    @Test
+    void copies_sqlites_native_library_only_for_a_command_that_opens_an_sqlite_database(@TempDir Path dir)
+            throws Exception {
+        Path skill = Files.createDirectories(dir.resolve("skills/tidy-notes"));
+        Files.writeString(skill.resolve("SKILL.md"),
+                "---\nname: tidy-notes\ndescription: Tidies notes.\n---\n# Notes\n");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+
+        Outcome validate = launch(env, "validate", skill.toString());
+
+        assertThat(validate.exit()).as(validate.err()).isZero();
+        assertThat(dir.resolve("cache/skillbase/sqlite")).doesNotExist();
+
+        Outcome push = launch(env, "push", "--db", "sqlite:" + dir.resolve("skills.db"), skill.toString());
+
+        assertThat(push.exit()).as(push.err()).isZero();
+        assertThat(files(dir.resolve("cache/skillbase/sqlite"))).singleElement().satisfies(copy ->
+                assertThat(copy.getFileName().toString()).startsWith("libsqlitejdbc-").endsWith(".so"));
+    }
 }
