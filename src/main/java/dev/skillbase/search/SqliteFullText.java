@@ -62,6 +62,15 @@ final class SqliteFullText implements FullTextSearch {
                 words -> ranked(words, " OR ").run(handle, terms, query)));
     }
 
+    @Override
+    public Page<SearchHit> match(MatchTerms terms, SkillQuery query) {
+        if (terms.isEmpty()) {
+            return new Page<>(List.of(), 0, query.limit(), query.offset());
+        }
+        return database.read("matching a task", handle -> ranked(terms.words(), " OR ")
+                .run(handle, FullTextSearch.anyOf(terms), query));
+    }
+
     private static RankedQuery ranked(List<String> words, String operator) {
         // each word is letters and digits only, quoted: FTS5 reads it as a plain string, never as syntax
         String match = words.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(operator));
