@@ -2,7 +2,9 @@
 // against a registry database and prints recall@1, recall@3 and MRR (over the first 10 results), the tasks whose
 // expected skill is not in the top 3, then the latency of Registry.match (wall time and the CPU time of the matching
 // thread) over the set's tasks. Run by bench/match with the built jar on the class path:
-//   java -cp target/skillbase.jar bench/MatchEval.java DB_URL bench/match-eval.tsv [ROUNDS]
+//   java -cp target/skillbase.jar bench/MatchEval.java DB_URL bench/match-eval.tsv [ROUNDS] [generated]
+// With "generated" the database holds copies made by bench/GenerateSkills.java (named <name>-<k>): a copy of an
+// expected skill counts as the expected skill.
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.registry.MatchHit;
 import dev.skillbase.registry.Registry;
@@ -26,6 +28,7 @@ void main(String[] args) throws Exception {
             .map(f -> new Task(f[0], Set.of(f[1].split(","))))
             .toList();
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    boolean generated = args.length > 3 && args[3].equals("generated");
     SkillQuery top = new SkillQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
             SkillQuery.Sort.NAME, 10, 0, Viewer.EVERYTHING);
     try (Registry registry = LocalRegistry.open(db)) {
@@ -34,7 +37,9 @@ void main(String[] args) throws Exception {
         double reciprocal = 0;
         for (Task task : tasks) {
             List<String> names = registry.match(task.text(), top).items().stream()
-                    .map(hit -> hit.skill().ref().name()).toList();
+                    .map(hit -> hit.skill().ref().name())
+                    .map(name -> generated ? name.replaceFirst("-[0-9]+$", "") : name)
+                    .toList();
             int rank = 0;
             for (int i = 0; i < names.size() && rank == 0; i++) {
                 if (task.expected().contains(names.get(i))) {
