@@ -6,6 +6,7 @@ import dev.skillbase.registry.PublishRequest;
 import dev.skillbase.registry.PublishResult;
 import dev.skillbase.registry.Registry;
 import dev.skillbase.registry.RegistryStats;
+import dev.skillbase.registry.MatchHit;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillHead;
 import dev.skillbase.registry.SkillDetails;
@@ -66,6 +67,11 @@ final class NoDatabase implements Registry {
 
     @Override
     public Page<SearchHit> search(String text, SkillQuery query) {
+        return new Page<>(List.of(), 0, query.limit(), query.offset());
+    }
+
+    @Override
+    public Page<MatchHit> match(String task, SkillQuery query) {
         return new Page<>(List.of(), 0, query.limit(), query.offset());
     }
 

@@ -40,6 +40,7 @@ public final class SkillbaseCommand implements Callable<Integer> {
             ListCommand.class,
             ShowCommand.class,
             SearchCommand.class,
+            MatchCommand.class,
             StatsCommand.class,
             ServeCommand.class,
             AdminCommand.class,

@@ -129,6 +129,17 @@ public final class HttpRegistry implements Registry {
                 WireRecords::hit);
     }
 
+    /** {@code POST /api/v1/match}; the filters of {@code query} other than its limit are not sent. */
+    @Override
+    public Page<MatchHit> match(String task, SkillQuery query) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("task", task);
+        body.put("limit", query.limit());
+        RegistryTransport.Response response = transport.post("/api/v1/match", "application/json",
+                RegistryTransport.JSON.writeValueAsBytes(body));
+        return WireRecords.page(response.json(), WireRecords::match);
+    }
+
     @Override
     public RegistryStats stats() {
         return WireRecords.stats(transport.get("/api/v1/stats", false).json());

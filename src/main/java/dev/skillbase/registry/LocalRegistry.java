@@ -2,6 +2,8 @@ package dev.skillbase.registry;
 
 import dev.skillbase.account.Accounts;
 import dev.skillbase.search.FullTextSearch;
+import dev.skillbase.search.MatchReason;
+import dev.skillbase.search.MatchTerms;
 import dev.skillbase.store.CatalogReader;
 import dev.skillbase.store.SkillChanges;
 import dev.skillbase.store.SkillEditor;
@@ -331,6 +333,15 @@ public final class LocalRegistry implements Registry {
     @Override
     public Page<SearchHit> search(String text, SkillQuery query) {
         return search.search(text, query);
+    }
+
+    @Override
+    public Page<MatchHit> match(String task, SkillQuery query) {
+        MatchTerms terms = MatchTerms.of(task);
+        Page<SearchHit> hits = search.match(terms, query);
+        return new Page<>(hits.items().stream()
+                .map(hit -> new MatchHit(hit.skill(), hit.score(), MatchReason.of(terms, hit.skill())))
+                .toList(), hits.total(), hits.limit(), hits.offset());
     }
 
     @Override

@@ -90,6 +90,14 @@ public interface Registry extends AutoCloseable {
     /** Full-text search, best first: an exact name match first, then name/title over description over body. */
     Page<SearchHit> search(String text, SkillQuery query);
 
+    /**
+     * The skills that fit a task described in plain words, best first, at most {@code query.limit()}, each with its
+     * score and the reason it matched: any of the task's words (stop words left out) in the skill's fields, weighted
+     * as search weighs them. {@code query}'s filters and viewer apply as in {@link #search}; its sort is ignored. A
+     * task without a word that can tell skills apart finds nothing.
+     */
+    Page<MatchHit> match(String task, SkillQuery query);
+
     RegistryStats stats();
 
     /**

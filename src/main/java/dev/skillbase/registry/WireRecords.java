@@ -67,6 +67,12 @@ final class WireRecords {
         return new SearchHit(summary(n), n.path("score").asDouble());
     }
 
+    static MatchHit match(JsonNode n) {
+        java.util.Map<String, List<String>> reason = new java.util.LinkedHashMap<>();
+        n.path("reason").properties().forEach(e -> reason.put(e.getKey(), strings(e.getValue())));
+        return new MatchHit(summary(n), n.path("score").asDouble(), reason);
+    }
+
     static <T> Page<T> page(JsonNode n, Function<JsonNode, T> item) {
         List<T> items = new ArrayList<>();
         n.path("items").forEach(i -> items.add(item.apply(i)));

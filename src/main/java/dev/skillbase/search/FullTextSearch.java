@@ -29,6 +29,18 @@ public sealed interface FullTextSearch extends SearchIndexer permits SqliteFullT
 
     Page<SearchHit> search(String text, SkillQuery query);
 
+    /**
+     * The skills that fit a task: those with any of its words, ranked by relevance as {@link #search} ranks (field
+     * weights, the database's stemming), so a skill with more of the task's rarer words in its name, title, tags and
+     * description ranks higher. No exact-name rule: a task is not a name. Empty terms find nothing.
+     */
+    Page<SearchHit> match(MatchTerms terms, SkillQuery query);
+
+    /** The terms of a match as a {@link RankedQuery} takes them: no name is exactly a task. */
+    static SearchTerms anyOf(MatchTerms terms) {
+        return new SearchTerms("", terms.words());
+    }
+
     /** Searches with every word first, then, when that finds fewer than {@link #ENOUGH} skills, with any word. */
     static Page<SearchHit> allThenAny(SearchTerms terms, Function<List<String>, Page<SearchHit>> all,
             Function<List<String>, Page<SearchHit>> any) {

@@ -65,6 +65,17 @@ final class PostgresFullText implements FullTextSearch {
         }));
     }
 
+    @Override
+    public Page<SearchHit> match(MatchTerms terms, SkillQuery query) {
+        if (terms.isEmpty()) {
+            return new Page<>(List.of(), 0, query.limit(), query.offset());
+        }
+        return database.read("matching a task", handle -> handle.inTransaction(tx -> {
+            tx.execute("SET LOCAL enable_seqscan = off");
+            return ranked(terms.words(), " | ").run(tx, FullTextSearch.anyOf(terms), query);
+        }));
+    }
+
     private static RankedQuery ranked(List<String> words, String operator) {
         // letters and digits only, joined by an operator: to_tsquery sees words, never operators of the caller's
         String match = String.join(operator, words);

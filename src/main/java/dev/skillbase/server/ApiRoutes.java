@@ -55,6 +55,7 @@ final class ApiRoutes {
         get(routes, SKILL + "/tags/{tag}", tags::get);
         routes.put(SKILL + "/tags/{tag}", tags::put);
         routes.delete(SKILL + "/tags/{tag}", tags::delete);
+        routes.post("/api/v1/match", new MatchHandler(registry)::handle);
         get(routes, "/api/v1/tags", read::tags);
         get(routes, "/api/v1/categories", read::categories);
         NamespaceHandlers namespaces = new NamespaceHandlers(registry.accounts(), access);

@@ -122,6 +122,19 @@ final class JsonBody {
         return Optional.of(items);
     }
 
+    /** A whole number from {@code min} to {@code max}. */
+    Optional<Integer> integer(String field, int min, int max) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+            error(field, "invalid-" + field, field + " must be a whole number from " + min + " to " + max);
+            return Optional.empty();
+        }
+        return Optional.of(value.asInt());
+    }
+
     /** Tags: lower-case words with hyphens, at most 20, no repeats. */
     Optional<List<String>> tags(String field) {
         Optional<List<String>> tags = strings(field).map(list -> list.stream()

@@ -9,6 +9,7 @@ import dev.skillbase.registry.PublishRequest;
 import dev.skillbase.registry.PublishResult;
 import dev.skillbase.registry.Registry;
 import dev.skillbase.registry.RegistryStats;
+import dev.skillbase.registry.MatchHit;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillHead;
@@ -233,6 +234,11 @@ class PushRaceIT {
         @Override
         public Page<SearchHit> search(String text, SkillQuery query) {
             return real.search(text, query);
+        }
+
+        @Override
+        public Page<MatchHit> match(String task, SkillQuery query) {
+            return real.match(task, query);
         }
 
         @Override
