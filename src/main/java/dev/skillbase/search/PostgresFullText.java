@@ -72,7 +72,7 @@ final class PostgresFullText implements FullTextSearch {
         }
         return database.read("matching a task", handle -> handle.inTransaction(tx -> {
             tx.execute("SET LOCAL enable_seqscan = off");
-            return ranked(terms.words(), " | ").run(tx, FullTextSearch.anyOf(terms), query);
+            return ranked(terms.words(), " | ").run(tx, FullTextSearch.anyOf(terms), query, 0);
         }));
     }
 

@@ -71,7 +71,7 @@ final class SqliteFullText implements FullTextSearch {
             return new Page<>(List.of(), 0, query.limit(), query.offset());
         }
         return database.read("matching a task", handle -> ranked(terms.words(), " OR ", MATCH_SCORE)
-                .run(handle, FullTextSearch.anyOf(terms), query));
+                .run(handle, FullTextSearch.anyOf(terms), query, 0));
     }
 
     private static RankedQuery ranked(List<String> words, String operator) {
