@@ -2,6 +2,8 @@ package dev.skillbase.registry;
 
 import dev.skillbase.skill.FrontmatterException;
 import dev.skillbase.skill.SkillDocument;
+import dev.skillbase.suggest.PackageQuery;
+import dev.skillbase.suggest.PackageSuggestions;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +146,20 @@ public final class HttpRegistry implements Registry {
         if (!found(transport.delete(skillPath(ref)))) {
             throw new NoSuchSkillException(ref);
         }
+    }
+
+    /** {@code POST /api/v1/skills/bulk-suggest}: one request for every package. */
+    @Override
+    public List<PackageSuggestions> suggest(List<PackageQuery> packages, int limit) {
+        if (packages.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("packages", packages.stream().map(PackageQuery::toString).toList());
+        body.put("limit", limit);
+        RegistryTransport.Response response = transport.post("/api/v1/skills/bulk-suggest", "application/json",
+                RegistryTransport.JSON.writeValueAsBytes(body));
+        return WireRecords.suggestions(response.json(), packages);
     }
 
     /** {@code POST .../install}; nothing is sent (empty) without a token. */
