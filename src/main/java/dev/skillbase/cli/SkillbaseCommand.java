@@ -53,7 +53,8 @@ public final class SkillbaseCommand implements Callable<Integer> {
             OutdatedCommand.class,
             VerifyCommand.class,
             UninstallCommand.class,
-            CacheCommand.class);
+            CacheCommand.class,
+            SuggestCommand.class);
 
     @Spec
     CommandSpec spec;
