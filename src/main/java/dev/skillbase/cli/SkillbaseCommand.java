@@ -54,7 +54,8 @@ public final class SkillbaseCommand implements Callable<Integer> {
             VerifyCommand.class,
             UninstallCommand.class,
             CacheCommand.class,
-            SuggestCommand.class);
+            SuggestCommand.class,
+            MapCommand.class);
 
     @Spec
     CommandSpec spec;

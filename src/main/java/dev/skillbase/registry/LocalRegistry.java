@@ -17,6 +17,7 @@ import dev.skillbase.store.SkillLister;
 import dev.skillbase.store.SkillReader;
 import dev.skillbase.store.SkillWriter;
 import dev.skillbase.store.StatsReader;
+import dev.skillbase.suggest.PackageId;
 import dev.skillbase.suggest.PackageInference;
 import dev.skillbase.suggest.PackageQuery;
 import dev.skillbase.suggest.PackageSuggestions;
@@ -120,6 +121,11 @@ public final class LocalRegistry implements Registry {
     @Override
     public List<PackageSuggestions> suggest(List<PackageQuery> packages, int limit) {
         return mappings.suggest(packages, Viewer.EVERYTHING, limit);
+    }
+
+    @Override
+    public void map(PackageId pkg, SkillRef skill, double confidence, String reason) {
+        mappings.map(pkg, skill, confidence, reason);
     }
 
     /**

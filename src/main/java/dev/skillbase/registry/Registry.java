@@ -1,6 +1,7 @@
 package dev.skillbase.registry;
 
 import dev.skillbase.skill.InvalidVersionException;
+import dev.skillbase.suggest.PackageId;
 import dev.skillbase.suggest.PackageQuery;
 import dev.skillbase.suggest.PackageSuggestions;
 import java.util.ArrayList;
@@ -115,6 +116,16 @@ public interface Registry extends AutoCloseable {
      */
     default List<PackageSuggestions> suggest(List<PackageQuery> packages, int limit) {
         return packages.stream().map(query -> new PackageSuggestions(query, List.of())).toList();
+    }
+
+    /**
+     * Maps the package to the skill by hand, replacing the pair's mapping (inferred or manual).
+     *
+     * @throws NoSuchSkillException when the skill does not exist (or the caller may not see it)
+     * @throws UnsupportedOperationException when this registry holds no mappings (a dry run's empty database)
+     */
+    default void map(PackageId pkg, SkillRef skill, double confidence, String reason) {
+        throw new UnsupportedOperationException("this registry cannot map packages to skills");
     }
 
     /**

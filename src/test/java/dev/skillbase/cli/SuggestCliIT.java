@@ -8,6 +8,8 @@ import dev.skillbase.registry.SkillRef;
 import dev.skillbase.server.PublishGuard;
 import dev.skillbase.server.ServerSettings;
 import dev.skillbase.server.SkillbaseServer;
+import dev.skillbase.store.Database;
+import dev.skillbase.store.DatabaseUrl;
 import dev.skillbase.testing.CliRun;
 import dev.skillbase.testing.Corpus;
 import dev.skillbase.testing.DbKind;
@@ -108,6 +110,66 @@ class SuggestCliIT {
         assertThat(result.out()).contains("acme/django-perf-review");
         assertThat(Files.readString(project.resolve("skillbase.lock"))).contains("acme/django-perf-review");
         assertThat(project.resolve(".agents/skills/django-perf-review/SKILL.md")).exists();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void admin_rebuild_mappings_infers_them_again_for_a_database_published_to_before(DbKind kind) {
+        String db = registryWithCorpusSkills(kind);
+        try (LocalRegistry registry = LocalRegistry.open(db)) {
+            registry.mappings().map(dev.skillbase.suggest.PackageId.parse("pypi:django"),
+                    new SkillRef("acme", "prisma-cli"), 0.9, "by hand");
+        }
+        try (Database database = Database.open(DatabaseUrl.parse(db))) {
+            database.jdbi().useHandle(h -> h.execute("DELETE FROM package_mappings WHERE source = 'inferred'"));
+        }
+        CliRun.Result before = CliRun.run("suggest", MONOREPO, "--json", "--db", db);
+        assertThat(field(Cli.parse(before.out()).get("skills"), "skill")).containsExactly("acme/prisma-cli");
+
+        CliRun.Result rebuilt = CliRun.run("admin", "rebuild-mappings", "--db", db);
+
+        assertThat(rebuilt.exitCode()).as(rebuilt.toString()).isZero();
+        assertThat(rebuilt.out()).contains("for 3 skills");
+        JsonNode after = Cli.parse(CliRun.run("suggest", MONOREPO, "--json", "--db", db).out());
+        assertThat(field(after.get("skills"), "skill")).containsExactly("acme/prisma-cli",
+                "acme/django-perf-review", "acme/react-best-practices");
+        assertThat(field(after.get("skills"), "reason")).containsExactly("by hand", "name mentions \"django\"",
+                "name mentions \"react\"");
+    }
+
+    private static List<String> mapped(LocalRegistry registry, String pkg) {
+        return registry.suggest(List.of(dev.skillbase.suggest.PackageQuery.parse(pkg)), 10).getFirst().skills()
+                .stream().map(s -> s.skill() + " " + s.source() + " " + s.reason()).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void map_sets_a_manual_mapping_in_a_database_and_on_a_server(DbKind kind) {
+        String db = registryWithCorpusSkills(kind);
+        CliRun.Result local = CliRun.run("map", "npm:vue", "acme/prisma-cli", "--confidence", "0.9", "--db", db);
+        assertThat(local.exitCode()).as(local.toString()).isZero();
+        assertThat(local.out()).contains("mapped npm:vue to acme/prisma-cli (confidence 0.90, manual)");
+        assertThat(CliRun.run("map", "nuget:json", "acme/prisma-cli", "--db", db).exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.run("map", "npm:vue", "acme/prisma-cli", "--confidence", "2", "--db", db).exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.run("map", "npm:vue", "acme/nothing", "--db", db).exitCode()).isEqualTo(ExitCodes.INVALID);
+
+        try (LocalRegistry registry = LocalRegistry.open(db);
+                SkillbaseServer server = SkillbaseServer.start(ServerSettings.local(registry.url(), false), registry,
+                        PublishGuard.anonymous(false))) {
+            String admin = registry.accounts().bootstrap("ada").secret();
+            String url = server.url().toString();
+            assertThat(CliRun.run("map", "npm:svelte", "acme/prisma-cli", "--registry", url).exitCode()).isNotZero();
+            CliRun.Result remote = CliRun.run("map", "npm:svelte", "acme/prisma-cli", "--reason", "ORM for Svelte",
+                    "--registry", url, "--token", admin);
+            assertThat(remote.exitCode()).as(remote.toString()).isZero();
+            assertThat(CliRun.run("map", "npm:svelte", "acme/nothing", "--registry", url, "--token", admin)
+                    .exitCode()).isEqualTo(ExitCodes.INVALID);
+
+            assertThat(mapped(registry, "npm:vue")).containsExactly("acme/prisma-cli manual mapped by hand");
+            assertThat(mapped(registry, "npm:svelte")).containsExactly("acme/prisma-cli manual ORM for Svelte");
+        }
     }
 
     @Test
