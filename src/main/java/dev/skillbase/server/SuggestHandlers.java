@@ -118,8 +118,8 @@ final class SuggestHandlers {
     /** {@code GET /api/v1/packages/{ecosystem}/{name}/skills?limit=}: the skills mapped to one package. */
     void packageSkills(Context ctx) {
         String ecosystemId = ctx.pathParam("ecosystem");
-        Ecosystem ecosystem = Ecosystem.find(ecosystemId).orElseThrow(() -> new InvalidParameterException(
-                "ecosystem", "unknown-ecosystem", "ecosystem \"" + ecosystemId + "\" is not one of " + Ecosystem.ids()));
+        Ecosystem ecosystem = Ecosystem.find(ecosystemId).orElseThrow(() -> new InvalidParameterException("ecosystem",
+                "unknown-ecosystem", "ecosystem \"" + ecosystemId + "\" is not one of " + Ecosystem.ids()));
         PackageId pkg = parameter("name", () -> PackageId.of(ecosystem, ctx.pathParam("name")));
         int limit = Optional.ofNullable(ctx.queryParam("limit"))
                 .map(v -> ListRequest.integer(v, "limit", 1, MAX_LIMIT)).orElse(MAX_LIMIT);

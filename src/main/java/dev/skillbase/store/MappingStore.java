@@ -105,7 +105,8 @@ public final class MappingStore {
         return database.write("rebuilding inferred package mappings", handle -> {
             List<Latest> skills = handle.createQuery("""
                             SELECT s.id, s.name, s.description, v.frontmatter
-                            FROM skills s JOIN skill_versions v ON v.skill_id = s.id AND v.version = s.latest_version""")
+                            FROM skills s
+                            JOIN skill_versions v ON v.skill_id = s.id AND v.version = s.latest_version""")
                     .map((rs, ctx) -> new Latest(Columns.uuid(rs, "id", ctx), rs.getString("name"),
                             rs.getString("description"), rs.getString("frontmatter"))).list();
             var tags = TagRows.of(handle, skills.stream().map(Latest::id).toList());

@@ -19,11 +19,13 @@ final class GradleManifest implements Manifest {
     private static final String CONFIGURATION =
             "\\b[a-zA-Z]*(?:[iI]mplementation|[aA]pi|[cC]ompileOnly|[rR]untimeOnly|[aA]nnotationProcessor|kapt|ksp"
                     + "|[cC]lasspath|[dD]evelopmentOnly)";
+    private static final String WORD = "([A-Za-z0-9._-]+)";
     private static final Pattern COORDINATES = Pattern.compile(CONFIGURATION
-            + "\\s*\\(?\\s*(?:(?:enforcedP|p)latform\\s*\\(\\s*)?[\"']([A-Za-z0-9._-]+):([A-Za-z0-9._-]+)(?::[^\"']*)?[\"']");
+            + "\\s*\\(?\\s*(?:(?:enforcedP|p)latform\\s*\\(\\s*)?[\"']" + WORD + ":" + WORD + "(?::[^\"']*)?[\"']");
     private static final Pattern MAP_FORM = Pattern.compile(CONFIGURATION
-            + "\\s*\\(?\\s*group\\s*[:=]\\s*[\"']([A-Za-z0-9._-]+)[\"']\\s*,\\s*name\\s*[:=]\\s*[\"']([A-Za-z0-9._-]+)[\"']");
-    private static final Pattern PLUGIN = Pattern.compile("\\bid\\s*\\(?\\s*[\"']([A-Za-z0-9._-]+\\.[A-Za-z0-9._-]+)[\"']");
+            + "\\s*\\(?\\s*group\\s*[:=]\\s*[\"']" + WORD + "[\"']\\s*,\\s*name\\s*[:=]\\s*[\"']" + WORD + "[\"']");
+    private static final Pattern PLUGIN = Pattern.compile(
+            "\\bid\\s*\\(?\\s*[\"']([A-Za-z0-9._-]+\\.[A-Za-z0-9._-]+)[\"']");
 
     @Override
     public boolean accepts(String fileName) {

@@ -89,8 +89,8 @@ public final class PackageInference {
             List<Optional<PackageId>> words = WORDS.splitAsStream(item.strip()).map(PackageInference::packageId)
                     .toList();
             if (!item.isBlank() && words.stream().allMatch(Optional::isPresent)) {
-                words.stream().map(Optional::get).forEach(id -> keep(found, new InferredMapping(id, confidences.metadata(),
-                        "metadata " + key + " names " + id)));
+                words.stream().map(Optional::get).forEach(id -> keep(found,
+                        new InferredMapping(id, confidences.metadata(), "metadata " + key + " names " + id)));
             } else {
                 match(normalise(item), confidences.metadata(), "metadata " + key, found);
             }
