@@ -39,7 +39,7 @@ void main(String[] args) throws Exception {
             SkillbaseServer server = SkillbaseServer.start(ServerSettings.local(registry.url(), false), registry,
                     PublishGuard.anonymous(false))) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest post = HttpRequest.newBuilder(URI.create(server.url() + "api/v1/skills/bulk-suggest"))
+        HttpRequest post = HttpRequest.newBuilder(server.url().resolve("/api/v1/skills/bulk-suggest"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long proposed = 0;
         for (int warm = 0; warm < 20; warm++) {

@@ -13,8 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,12 +26,20 @@ import java.util.UUID;
  * a {@link Viewer} may see in lists are proposed. Thread-safe.
  */
 public final class MappingStore {
+    /**
+     * The best mappings of each stored package among {@code <names>}, ranked in the database, so that a package
+     * mapped to thousands of skills sends only its best rows.
+     */
     private static final String SELECT = """
-            SELECT m.ecosystem, m.name AS package_name, m.confidence, m.source, m.reason,
-                   n.name AS namespace_name, s.name AS skill_name, s.title, s.description, s.latest_version,
-                   s.installs
-            FROM package_mappings m JOIN skills s ON s.id = m.skill_id JOIN namespaces n ON n.id = s.namespace_id
-            WHERE s.status = 'active' AND m.name IN (<names>) AND\s""";
+            SELECT * FROM (
+                SELECT m.ecosystem, m.name AS package_name, m.confidence, m.source, m.reason,
+                       n.name AS namespace_name, s.name AS skill_name, s.title, s.description, s.latest_version,
+                       s.installs,
+                       row_number() OVER (PARTITION BY m.ecosystem, m.name
+                                          ORDER BY m.confidence DESC, s.installs DESC, n.name, s.name) AS place
+                FROM package_mappings m JOIN skills s ON s.id = m.skill_id JOIN namespaces n ON n.id = s.namespace_id
+                WHERE s.status = 'active' AND m.name IN (<names>) AND %s
+            ) ranked WHERE place <= :per_package""";
     private static final Comparator<SuggestedSkill> BEST_FIRST = Comparator
             .comparingDouble(SuggestedSkill::confidence).reversed()
             .thenComparing(Comparator.comparingLong(SuggestedSkill::installs).reversed())
@@ -55,13 +65,18 @@ public final class MappingStore {
         }
         VisibilityFilter visible = VisibilityFilter.listed(viewer);
         List<SuggestedSkill> rows = database.read("suggesting skills for " + queries.size() + " packages",
-                handle -> handle.createQuery(SELECT + visible.where())
+                handle -> handle.createQuery(SELECT.formatted(visible.where()))
                         .bindList("names", new ArrayList<>(names)).bindMap(visible.parameters())
+                        // twice the limit: a skill mapped to an artifact and to its group is kept once
+                        .bind("per_package", 2 * limit)
                         .map((rs, ctx) -> map(rs)).list());
+        Map<PackageId, List<SuggestedSkill>> byPackage = new HashMap<>();
+        rows.forEach(row -> byPackage.computeIfAbsent(row.pkg(), key -> new ArrayList<>()).add(row));
         List<PackageSuggestions> result = new ArrayList<>(queries.size());
         for (PackageQuery query : queries) {
-            List<SuggestedSkill> matching = rows.stream().filter(row -> query.matches(row.pkg()))
-                    .sorted(BEST_FIRST).toList();
+            List<SuggestedSkill> matching = new ArrayList<>();
+            query.candidates().forEach(id -> matching.addAll(byPackage.getOrDefault(id, List.of())));
+            matching.sort(BEST_FIRST);
             Set<SkillRef> seen = new LinkedHashSet<>();
             List<SuggestedSkill> kept = new ArrayList<>();
             for (SuggestedSkill row : matching) {

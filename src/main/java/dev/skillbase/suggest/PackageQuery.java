@@ -50,26 +50,29 @@ public record PackageQuery(Optional<Ecosystem> ecosystem, String name) {
     }
 
     /**
-     * The stored names that may answer this query: the name as each candidate ecosystem spells it, and for a Maven
-     * artifact its group wildcard {@code GROUP:*}.
+     * The stored packages that answer this query: the package in each candidate ecosystem (the one given, or all),
+     * and for a Maven artifact its group wildcard {@code GROUP:*}.
      */
-    public Set<String> lookupNames() {
-        Set<String> names = new LinkedHashSet<>();
+    public Set<PackageId> candidates() {
+        Set<PackageId> candidates = new LinkedHashSet<>();
         for (Ecosystem candidate : ecosystem.map(List::of).orElse(List.of(Ecosystem.values()))) {
             PackageId id = new PackageId(candidate, name);
-            names.add(id.name());
-            id.group().ifPresent(group -> names.add(group.name()));
+            candidates.add(id);
+            id.group().ifPresent(candidates::add);
         }
+        return candidates;
+    }
+
+    /** The names of {@link #candidates}, as stored. */
+    public Set<String> lookupNames() {
+        Set<String> names = new LinkedHashSet<>();
+        candidates().forEach(id -> names.add(id.name()));
         return names;
     }
 
     /** Whether a mapping of {@code id} answers this query: the same package, or the Maven group of this artifact. */
     public boolean matches(PackageId id) {
-        if (ecosystem.isPresent() && ecosystem.get() != id.ecosystem()) {
-            return false;
-        }
-        PackageId asked = new PackageId(id.ecosystem(), name);
-        return asked.equals(id) || asked.group().map(id::equals).orElse(false);
+        return candidates().contains(id);
     }
 
     @Override
