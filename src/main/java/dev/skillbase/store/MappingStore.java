@@ -28,7 +28,8 @@ import java.util.UUID;
 public final class MappingStore {
     /**
      * The best mappings of each stored package among {@code <names>}, ranked in the database, so that a package
-     * mapped to thousands of skills sends only its best rows.
+     * mapped to thousands of skills sends only its best rows. CROSS JOIN keeps SQLite's plan driven by the package
+     * names (without it, it scans every active skill through skills_status); PostgreSQL plans it as a join.
      */
     private static final String SELECT = """
             SELECT * FROM (
@@ -37,8 +38,9 @@ public final class MappingStore {
                        s.installs,
                        row_number() OVER (PARTITION BY m.ecosystem, m.name
                                           ORDER BY m.confidence DESC, s.installs DESC, n.name, s.name) AS place
-                FROM package_mappings m JOIN skills s ON s.id = m.skill_id JOIN namespaces n ON n.id = s.namespace_id
-                WHERE s.status = 'active' AND m.name IN (<names>) AND %s
+                FROM package_mappings m CROSS JOIN skills s CROSS JOIN namespaces n
+                WHERE s.id = m.skill_id AND n.id = s.namespace_id
+                  AND s.status = 'active' AND m.name IN (<names>) AND %s
             ) ranked WHERE place <= :per_package""";
     private static final Comparator<SuggestedSkill> BEST_FIRST = Comparator
             .comparingDouble(SuggestedSkill::confidence).reversed()
