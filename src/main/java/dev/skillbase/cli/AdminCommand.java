@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         name = "admin",
         mixinStandardHelpOptions = true,
         description = "Administration of a registry's database.",
-        subcommands = AdminCommand.Bootstrap.class)
+        subcommands = {AdminCommand.Bootstrap.class, RebuildMappingsCommand.class})
 final class AdminCommand extends CommandGroup {
 
     @Command(

@@ -25,6 +25,8 @@ import dev.skillbase.skill.InvalidSkillNameException;
 import dev.skillbase.skill.SkillPathException;
 import dev.skillbase.skill.UnsafeArchiveException;
 import dev.skillbase.store.InvalidDatabaseUrlException;
+import dev.skillbase.suggest.InvalidPackageException;
+import dev.skillbase.suggest.ManifestException;
 import dev.skillbase.sync.NoSkillFoundException;
 import picocli.CommandLine.ParameterException;
 
@@ -47,10 +49,11 @@ public final class ExitCodes {
     /** The exit code for a failure that escaped a command. */
     public static int of(Throwable failure) {
         if (failure instanceof ParameterException || failure instanceof UsageException
-                || failure instanceof SkillPathException) {
+                || failure instanceof SkillPathException || failure instanceof InvalidPackageException) {
             return USAGE;
         }
-        if (failure instanceof InvalidInputException || failure instanceof NoSkillFoundException) {
+        if (failure instanceof InvalidInputException || failure instanceof NoSkillFoundException
+                || failure instanceof ManifestException) {
             return INVALID;
         }
         // storage: a malformed --db is usage; a version conflict is input; unreachable/read-only/locked falls through

@@ -54,7 +54,9 @@ public final class SkillbaseCommand implements Callable<Integer> {
             OutdatedCommand.class,
             VerifyCommand.class,
             UninstallCommand.class,
-            CacheCommand.class);
+            CacheCommand.class,
+            SuggestCommand.class,
+            MapCommand.class);
 
     @Spec
     CommandSpec spec;

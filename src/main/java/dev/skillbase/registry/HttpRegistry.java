@@ -2,6 +2,9 @@ package dev.skillbase.registry;
 
 import dev.skillbase.skill.FrontmatterException;
 import dev.skillbase.skill.SkillDocument;
+import dev.skillbase.suggest.PackageId;
+import dev.skillbase.suggest.PackageQuery;
+import dev.skillbase.suggest.PackageSuggestions;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,8 @@ import java.util.stream.Collectors;
  * {@link PublishRequest#sourceUrl()}, {@code changelog} and {@code publishedBy} are not sent.
  */
 public final class HttpRegistry implements Registry {
+    /** The most packages the server takes in one bulk-suggest request. */
+    private static final int SUGGEST_BATCH = 1000;
     private final RegistryTransport transport;
 
     private HttpRegistry(RegistryTransport transport) {
@@ -154,6 +159,38 @@ public final class HttpRegistry implements Registry {
     public void archiveSkill(SkillRef ref) {
         if (!found(transport.delete(skillPath(ref)))) {
             throw new NoSuchSkillException(ref);
+        }
+    }
+
+    /** {@code POST /api/v1/skills/bulk-suggest}: one request per {@value #SUGGEST_BATCH} packages. */
+    @Override
+    public List<PackageSuggestions> suggest(List<PackageQuery> packages, int limit) {
+        List<PackageSuggestions> all = new ArrayList<>(packages.size());
+        for (int from = 0; from < packages.size(); from += SUGGEST_BATCH) {
+            List<PackageQuery> batch = packages.subList(from, Math.min(packages.size(), from + SUGGEST_BATCH));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("packages", batch.stream().map(PackageQuery::toString).toList());
+            body.put("limit", limit);
+            RegistryTransport.Response response = transport.post("/api/v1/skills/bulk-suggest", "application/json",
+                    RegistryTransport.JSON.writeValueAsBytes(body));
+            all.addAll(WireRecords.suggestions(response.json(), batch));
+        }
+        return all;
+    }
+
+    /**
+     * {@code PUT /api/v1/skills/{ns}/{name}/packages}; a 404 is {@link NoSuchSkillException}, another refusal (401,
+     * 403, 422) is thrown as the transport throws it.
+     */
+    @Override
+    public void map(PackageId pkg, SkillRef skill, double confidence, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("package", pkg.toString());
+        body.put("confidence", confidence);
+        body.put("reason", reason);
+        if (!found(transport.put(skillPath(skill) + "/packages", "application/json",
+                RegistryTransport.JSON.writeValueAsBytes(body)))) {
+            throw new NoSuchSkillException(skill);
         }
     }
 

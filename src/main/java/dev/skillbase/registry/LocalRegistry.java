@@ -11,6 +11,7 @@ import dev.skillbase.store.Database;
 import dev.skillbase.store.DatabaseUrl;
 import dev.skillbase.store.DiscoveryReader;
 import dev.skillbase.store.InstallationStore;
+import dev.skillbase.store.MappingStore;
 import dev.skillbase.store.PreferenceStore;
 import dev.skillbase.store.NewVersion;
 import dev.skillbase.store.SkillHeads;
@@ -18,6 +19,10 @@ import dev.skillbase.store.SkillLister;
 import dev.skillbase.store.SkillReader;
 import dev.skillbase.store.SkillWriter;
 import dev.skillbase.store.StatsReader;
+import dev.skillbase.suggest.PackageId;
+import dev.skillbase.suggest.PackageInference;
+import dev.skillbase.suggest.PackageQuery;
+import dev.skillbase.suggest.PackageSuggestions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +54,7 @@ public final class LocalRegistry implements Registry {
     private final DiscoveryReader discovery;
     private final SkillChanges changes;
     private final Installations installations;
+    private final MappingStore mappings;
     private final List<Consumer<SkillRef>> changeListeners = new CopyOnWriteArrayList<>();
 
     private LocalRegistry(Database database, Clock clock) {
@@ -64,6 +70,7 @@ public final class LocalRegistry implements Registry {
         this.heads = new SkillHeads(database);
         this.discovery = new DiscoveryReader(database);
         this.changes = new SkillChanges(database);
+        this.mappings = new MappingStore(database, PackageInference.standard());
         this.installations = new Installations(new InstallationStore(database, clock),
                 new PreferenceStore(database, clock), this::changed);
     }
@@ -105,6 +112,22 @@ public final class LocalRegistry implements Registry {
     /** Users' installations and preferences; a change to an installation counts as a change to its skill. */
     public Installations installations() {
         return installations;
+    }
+
+    /** Package-to-skill mappings: suggestions for packages, manual mappings, the rebuild of inferred ones. */
+    public MappingStore mappings() {
+        return mappings;
+    }
+
+    /** Suggestions for the database's owner: every active skill (see {@link MappingStore#suggest}). */
+    @Override
+    public List<PackageSuggestions> suggest(List<PackageQuery> packages, int limit) {
+        return mappings.suggest(packages, Viewer.EVERYTHING, limit);
+    }
+
+    @Override
+    public void map(PackageId pkg, SkillRef skill, double confidence, String reason) {
+        mappings.map(pkg, skill, confidence, reason);
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.skillbase.registry;
 
 import dev.skillbase.skill.InvalidVersionException;
+import dev.skillbase.suggest.PackageId;
+import dev.skillbase.suggest.PackageQuery;
+import dev.skillbase.suggest.PackageSuggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -113,6 +116,25 @@ public interface Registry extends AutoCloseable {
      * @throws NoSuchSkillException when the skill does not exist
      */
     void archiveSkill(SkillRef ref);
+
+    /**
+     * The skills proposed for each package, in the order asked, at most {@code limit} each, best first: what the
+     * registry's package mappings say, among the skills its caller may see in lists. A registry without mappings
+     * proposes nothing.
+     */
+    default List<PackageSuggestions> suggest(List<PackageQuery> packages, int limit) {
+        return packages.stream().map(query -> new PackageSuggestions(query, List.of())).toList();
+    }
+
+    /**
+     * Maps the package to the skill by hand, replacing the pair's mapping (inferred or manual).
+     *
+     * @throws NoSuchSkillException when the skill does not exist (or the caller may not see it)
+     * @throws UnsupportedOperationException when this registry holds no mappings (a dry run's empty database)
+     */
+    default void map(PackageId pkg, SkillRef skill, double confidence, String reason) {
+        throw new UnsupportedOperationException("this registry cannot map packages to skills");
+    }
 
     /**
      * Records that the caller installed {@code installation} of the skill: created, or updated when the caller has

@@ -91,6 +91,12 @@ final class RegistryTransport implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), false);
     }
 
+    /** A PUT; a 404 is an answer. */
+    Response put(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), true);
+    }
+
     /** A DELETE; a 404 is an answer. */
     Response delete(String path) {
         return send(request(path).DELETE().build(), true);

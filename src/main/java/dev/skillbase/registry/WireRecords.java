@@ -1,5 +1,9 @@
 package dev.skillbase.registry;
 
+import dev.skillbase.suggest.PackageId;
+import dev.skillbase.suggest.PackageQuery;
+import dev.skillbase.suggest.PackageSuggestions;
+import dev.skillbase.suggest.SuggestedSkill;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +93,23 @@ final class WireRecords {
         List<VersionInfo> versions = new ArrayList<>();
         n.path("items").forEach(v -> versions.add(version(v)));
         return versions;
+    }
+
+    /** A bulk-suggest answer, its results in the order of {@code asked} (the server answers in that order). */
+    static List<PackageSuggestions> suggestions(JsonNode n, List<PackageQuery> asked) {
+        List<PackageSuggestions> result = new ArrayList<>();
+        JsonNode results = n.path("results");
+        for (int i = 0; i < asked.size(); i++) {
+            List<SuggestedSkill> skills = new ArrayList<>();
+            for (JsonNode s : results.path(i).path("skills")) {
+                skills.add(new SuggestedSkill(new SkillRef(text(s, "namespace"), text(s, "name")), text(s, "title"),
+                        text(s, "description"), optional(s, "latest_version"), s.path("installs").asLong(),
+                        PackageId.parse(text(s, "package")), s.path("confidence").asDouble(), text(s, "source"),
+                        text(s, "reason")));
+            }
+            result.add(new PackageSuggestions(asked.get(i), skills));
+        }
+        return result;
     }
 
     private static String text(JsonNode n, String field) {

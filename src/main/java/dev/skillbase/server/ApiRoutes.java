@@ -50,6 +50,11 @@ final class ApiRoutes {
         routes.delete(SKILL, edit::archive);
         routes.post(VERSION + "/yank", edit::yank);
         routes.delete(VERSION + "/yank", edit::unyank);
+        SuggestHandlers suggest = new SuggestHandlers(registry, edit);
+        get(routes, "/api/v1/skills/suggest", suggest::suggest);
+        routes.post("/api/v1/skills/bulk-suggest", suggest::bulk);
+        get(routes, "/api/v1/packages/{ecosystem}/<name>/skills", suggest::packageSkills);
+        routes.put(SKILL + "/packages", suggest::map);
         VersionTagHandlers tags = new VersionTagHandlers(registry, edit);
         get(routes, SKILL + "/tags", tags::list);
         get(routes, SKILL + "/tags/{tag}", tags::get);

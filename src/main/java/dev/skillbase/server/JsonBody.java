@@ -82,6 +82,19 @@ final class JsonBody {
         return Optional.of(value.asBoolean());
     }
 
+    /** A number from {@code min} to {@code max}. */
+    Optional<Double> number(String field, double min, double max) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
+            error(field, "out-of-range", field + " must be a number from " + min + " to " + max);
+            return Optional.empty();
+        }
+        return Optional.of(value.asDouble());
+    }
+
     /** A string that must be one of {@code allowed}. */
     Optional<String> choice(String field, List<String> allowed) {
         Optional<String> value = text(field).map(v -> v.toLowerCase(Locale.ROOT));

@@ -4,6 +4,7 @@ import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.registry.VersionInfo;
 import dev.skillbase.skill.Version;
+import dev.skillbase.suggest.PackageInference;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +22,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * Publishes versions: one transaction per version that creates the namespace and skill when missing, replaces the
  * skill's metadata and tags, stores each blob once, records the version and its files, moves {@code latest} and
- * re-indexes the skill for search. Thread-safe.
+ * re-indexes the skill for search and infers its package mappings again (manual ones stay). Thread-safe.
  */
 public final class SkillWriter {
     private final Database database;
@@ -115,6 +116,8 @@ public final class SkillWriter {
         raiseLatest(handle, skill, version.version(), order);
         indexer.index(handle, skillId, new SearchDocument(version.name(), version.title(), version.tags(),
                 version.description(), version.body()));
+        MappingRows.infer(handle, skillId, PackageInference.standard(), version.name(), version.tags(),
+                version.description(), version.frontmatterJson());
         // what was just inserted, as VersionRows would read it back (the instant is already whole milliseconds)
         return new Published(true, new VersionInfo(version.version(), version.contentDigest(),
                 version.archiveDigest(), version.size(), version.files().size(), now, version.publishedBy(),
