@@ -33,6 +33,8 @@ public final class PackageInference {
     private final Confidences confidences;
     private final List<String> metadataKeys;
     private final Map<String, List<PackageId>> aliases;
+    /** The most words a term has: the longest run of words of a text that can name a package. */
+    private final int longestTerm;
 
     private record Confidences(double metadata, double name, double tag, double description) {
     }
@@ -43,6 +45,7 @@ public final class PackageInference {
         this.confidences = confidences;
         this.metadataKeys = List.copyOf(metadataKeys);
         this.aliases = Map.copyOf(aliases);
+        this.longestTerm = aliases.keySet().stream().mapToInt(term -> term.split(" ").length).max().orElse(0);
     }
 
     /** The inference of the bundled alias file. */
@@ -107,18 +110,27 @@ public final class PackageInference {
         }
     }
 
+    /** Looks every run of up to {@link #longestTerm} words of {@code text} up among the terms: whole words only. */
     private void match(String text, double confidence, String where, Map<PackageId, InferredMapping> found) {
         if (text.isBlank()) {
             return;
         }
-        String padded = " " + text + " ";
-        aliases.forEach((term, packages) -> {
-            if (padded.contains(" " + term + " ")) {
-                for (PackageId pkg : packages) {
-                    keep(found, new InferredMapping(pkg, confidence, where + " mentions \"" + term + "\""));
+        String[] words = text.split(" ");
+        for (int start = 0; start < words.length; start++) {
+            StringBuilder run = new StringBuilder();
+            for (int end = start; end < Math.min(words.length, start + longestTerm); end++) {
+                if (end > start) {
+                    run.append(' ');
+                }
+                String term = run.append(words[end]).toString();
+                List<PackageId> packages = aliases.get(term);
+                if (packages != null) {
+                    for (PackageId pkg : packages) {
+                        keep(found, new InferredMapping(pkg, confidence, where + " mentions \"" + term + "\""));
+                    }
                 }
             }
-        });
+        }
     }
 
     private static void keep(Map<PackageId, InferredMapping> found, InferredMapping mapping) {
