@@ -48,6 +48,12 @@ record Candidate(
         return bundle.isPresent();
     }
 
+    /** This candidate without its document and files (read again when it must be published). */
+    Candidate unloaded() {
+        return new Candidate(folder, path, taxonomyPath, ref, Optional.empty(), Optional.empty(), contentDigest,
+                warnings, reasons, failure);
+    }
+
     Candidate conflicting(String reason) {
         return new Candidate(folder, path, taxonomyPath, ref, Optional.empty(), Optional.empty(), Optional.empty(),
                 warnings, List.of(reason), PushedSkill.Outcome.CONFLICT);

@@ -14,7 +14,6 @@ import dev.skillbase.skill.Validator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,11 +36,16 @@ public final class Push {
     /** Skills committed together at most; see {@link Batch}. */
     private static final int BATCH_SKILLS = 64;
     private static final long BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The files of the skills read again for publishing at once, at most (see {@link #publishWindow}). */
+    private static final long WINDOW_BYTES = 64L << 20;
     private final Registry registry;
     private final Validator validator;
     private final SkillFolders folders;
     private final Optional<Path> cacheFolder;
     private final Clock clock;
+    /** The files a push keeps in memory from reading until publishing, and publishes together at most. */
+    private final long keepBytes;
+    private final long windowBytes;
 
     /**
      * A push that reads every folder.
@@ -63,6 +67,14 @@ public final class Push {
 
     /** As above, with the clock that decides whether a folder settled long enough to be cached (for tests). */
     Push(Registry registry, Validator validator, Optional<Path> cacheFolder, Clock clock) {
+        this(registry, validator, cacheFolder, clock, Runtime.getRuntime().maxMemory() / 4, WINDOW_BYTES);
+    }
+
+    /** As above, with the memory bounds (for tests): see {@link #keepBytes}. */
+    Push(Registry registry, Validator validator, Optional<Path> cacheFolder, Clock clock, long keepBytes,
+            long windowBytes) {
+        this.keepBytes = keepBytes;
+        this.windowBytes = windowBytes;
         this.registry = registry;
         this.validator = validator;
         this.folders = new SkillFolders(validator);
@@ -82,37 +94,51 @@ public final class Push {
     public PushReport push(Path root, PushOptions options) {
         PushCache cache = cacheFolder.map(folder -> PushCache.open(folder, root, validator.toString(), clock))
                 .orElseGet(PushCache::none);
-        List<Candidate> candidates = new ArrayList<>(folders.read(root, options.namespace(), cache));
+        List<Candidate> candidates = new ArrayList<>(folders.read(root, options.namespace(), cache, keepBytes));
         // what the registry holds, read once up front: it tells which skills will be published, so that those known
         // only from the cache are read now and the archives of all are built on the other cores while this thread
         // writes (a race with another writer is still caught at publication)
         Map<SkillRef, PublishedSkill> stored = registry.published(candidates.stream()
                 .filter(Candidate::publishable).map(candidate -> candidate.ref().orElseThrow()).toList());
-        Map<Candidate, PublishedSkill> published = new IdentityHashMap<>();
-        List<Bundle> changed = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
-            if (!candidate.publishable()) {
-                continue;
-            }
-            PublishedSkill skill = stored.getOrDefault(candidate.ref().orElseThrow(), NEVER_PUBLISHED);
-            if (options.force() || !sameContent(candidate, skill.versions())) {
-                candidate = loaded(candidate, options.namespace());
-                candidates.set(i, candidate);
-                candidate.bundle().filter(bundle -> !options.dryRun()).ifPresent(changed::add);
-            }
-            published.put(candidate, skill);
-        }
         PushedSkill[] pushed = new PushedSkill[candidates.size()];
+        for (int from = 0; from < candidates.size(); ) {
+            from = publishWindow(candidates, from, stored, pushed, options);
+        }
+        if (!options.dryRun()) {
+            cache.save();
+        }
+        return new PushReport(root, options.namespace(), options.dryRun(), List.of(pushed));
+    }
+
+    /**
+     * Publishes the candidates from {@code from} on whose files (read now if they are not in memory) fit in
+     * {@link #windowBytes} together (at least one), then lets go of them; returns where the next window starts.
+     */
+    private int publishWindow(List<Candidate> candidates, int from, Map<SkillRef, PublishedSkill> stored,
+            PushedSkill[] pushed, PushOptions options) {
+        List<Bundle> changed = new ArrayList<>();
+        long bytes = 0;
+        int to = from;
+        while (to < candidates.size() && (to == from || bytes < windowBytes)) {
+            Candidate candidate = candidates.get(to);
+            if (candidate.publishable() && (options.force()
+                    || !sameContent(candidate, storedOf(stored, candidate).versions()))) {
+                candidate = loaded(candidate, options.namespace());
+                candidates.set(to, candidate);
+                candidate.bundle().filter(bundle -> !options.dryRun()).ifPresent(changed::add);
+                bytes += candidate.bundle().map(Bundle::totalBytes).orElse(0L);
+            }
+            to++;
+        }
         try (BundlePreparation ignored = BundlePreparation.start(changed)) {
             Batch batch = new Batch();
-            for (int i = 0; i < candidates.size(); i++) {
+            for (int i = from; i < to; i++) {
                 Candidate candidate = candidates.get(i);
                 if (!candidate.publishable()) {
                     pushed[i] = candidate.unpublished();
                     continue;
                 }
-                Plan plan = plan(candidate, published.get(candidate), options);
+                Plan plan = plan(candidate, storedOf(stored, candidate), options);
                 if (plan.request().isEmpty()) {
                     pushed[i] = plan.done().orElseThrow();
                 } else if (batch.add(i, plan)) {
@@ -121,10 +147,14 @@ public final class Push {
             }
             batch.publish(pushed, options);
         }
-        if (!options.dryRun()) {
-            cache.save();
+        for (int i = from; i < to; i++) {
+            candidates.set(i, null); // published and reported: its files can go
         }
-        return new PushReport(root, options.namespace(), options.dryRun(), List.of(pushed));
+        return to;
+    }
+
+    private static PublishedSkill storedOf(Map<SkillRef, PublishedSkill> stored, Candidate candidate) {
+        return stored.getOrDefault(candidate.ref().orElseThrow(), NEVER_PUBLISHED);
     }
 
     /**

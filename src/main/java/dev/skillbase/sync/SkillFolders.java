@@ -1,6 +1,7 @@
 package dev.skillbase.sync;
 
 import dev.skillbase.registry.SkillRef;
+import dev.skillbase.skill.Bundle;
 import dev.skillbase.skill.Problem;
 import dev.skillbase.skill.Severity;
 import dev.skillbase.skill.SkillName;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -37,11 +39,20 @@ final class SkillFolders {
      * @throws NoSkillFoundException when {@code root} holds no skill
      */
     List<Candidate> read(Path root, String namespace, PushCache cache) {
+        return read(root, namespace, cache, Long.MAX_VALUE);
+    }
+
+    /**
+     * As above, keeping in memory the files of the folders read only up to {@code keepBytes} in all: the candidates
+     * read beyond it keep their name, digest and warnings but not their files ({@link Candidate#loaded()} is false,
+     * as for a folder known from the cache), so that a push of a very large tree does not run out of memory.
+     */
+    List<Candidate> read(Path root, String namespace, PushCache cache, long keepBytes) {
         List<Path> dirs = SkillScanner.find(root);
         if (dirs.isEmpty()) {
             throw new NoSkillFoundException(root);
         }
-        return read(root, dirs, namespace, cache);
+        return read(root, dirs, namespace, cache, new AtomicLong(keepBytes));
     }
 
     /**
@@ -49,17 +60,27 @@ final class SkillFolders {
      * changed).
      */
     List<Candidate> read(Path root, List<Path> dirs, String namespace) {
-        return read(root, dirs, namespace, PushCache.none());
+        return read(root, dirs, namespace, PushCache.none(), new AtomicLong(Long.MAX_VALUE));
     }
 
-    private List<Candidate> read(Path root, List<Path> dirs, String namespace, PushCache cache) {
+    private List<Candidate> read(Path root, List<Path> dirs, String namespace, PushCache cache, AtomicLong room) {
         // a SKILL.md file given directly stands for its folder
         Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().normalize().getParent();
         // reading, parsing and hashing dominate a push of unchanged skills: spread them over the cores (the
         // validator is stateless, the cache thread-safe; the list keeps the scanner's order)
-        List<Candidate> candidates = dirs.parallelStream().map(dir -> readOrRecall(base, dir, namespace, cache))
+        List<Candidate> candidates = dirs.parallelStream()
+                .map(dir -> kept(readOrRecall(base, dir, namespace, cache), room))
                 .toList();
         return markCollisions(candidates);
+    }
+
+    /** The candidate, or when its files do not fit in the {@code room} left, the candidate without them. */
+    private static Candidate kept(Candidate candidate, AtomicLong room) {
+        long bytes = candidate.bundle().map(Bundle::totalBytes).orElse(0L);
+        if (bytes == 0 || room.addAndGet(-bytes) >= 0) {
+            return candidate;
+        }
+        return candidate.unloaded();
     }
 
     /** Reads the folder of a candidate known only from the cache, as a push without a cache would have. */
