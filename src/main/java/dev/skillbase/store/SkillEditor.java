@@ -8,6 +8,7 @@ import dev.skillbase.registry.SkillPatch;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionInfo;
 import dev.skillbase.registry.VersionYankedException;
+import dev.skillbase.suggest.PackageInference;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +76,7 @@ public final class SkillEditor {
                 throw new SkillExistsException(skill.ref());
             }
             TagRows.replace(handle, id, skill.tags());
-            reindex(handle, id);
+            reindex(handle, id, true);
             return null;
         });
     }
@@ -99,7 +100,7 @@ public final class SkillEditor {
             columns.forEach(update::bind);
             update.execute();
             patch.tags().ifPresent(tags -> TagRows.replace(handle, id, tags));
-            reindex(handle, id);
+            reindex(handle, id, patch.tags().isPresent());
             return null;
         });
     }
@@ -198,15 +199,30 @@ public final class SkillEditor {
         return new NoSuchVersionException(ref, version);
     }
 
-    private void reindex(Handle handle, UUID id) {
-        Map<String, Object> row = handle.createQuery("""
-                        SELECT s.name, s.title, s.description,
-                               (SELECT v.body FROM skill_versions v
-                                WHERE v.skill_id = s.id AND v.version = s.latest_version) AS body
-                        FROM skills s WHERE s.id = :id""")
-                .bind("id", id).mapToMap().one();
+    /**
+     * Indexes the skill for search again, and when its tags changed ({@code tagsChanged}) infers its package mappings
+     * again too (tags name frameworks; manual mappings stay).
+     */
+    private void reindex(Handle handle, UUID id, boolean tagsChanged) {
+        Latest row = handle.createQuery("""
+                        SELECT s.name, s.title, s.description, v.body, v.frontmatter
+                        FROM skills s
+                        LEFT JOIN skill_versions v ON v.skill_id = s.id AND v.version = s.latest_version
+                        WHERE s.id = :id""")
+                .bind("id", id)
+                .map((rs, ctx) -> new Latest(rs.getString("name"), rs.getString("title"), rs.getString("description"),
+                        Optional.ofNullable(rs.getString("body")).orElse(""),
+                        Optional.ofNullable(rs.getString("frontmatter")).orElse("{}")))
+                .one();
         List<String> tags = TagRows.of(handle, List.of(id)).getOrDefault(id, List.of());
-        indexer.index(handle, id, new SearchDocument((String) row.get("name"), (String) row.get("title"), tags,
-                (String) row.get("description"), Optional.ofNullable((String) row.get("body")).orElse("")));
+        indexer.index(handle, id, new SearchDocument(row.name(), row.title(), tags, row.description(), row.body()));
+        if (tagsChanged) {
+            MappingRows.infer(handle, id, PackageInference.standard(), row.name(), tags, row.description(),
+                    row.frontmatter());
+        }
+    }
+
+    /** What indexing and inference read of a skill and its latest version (body and frontmatter empty without one). */
+    private record Latest(String name, String title, String description, String body, String frontmatter) {
     }
 }

@@ -146,6 +146,28 @@ class SuggestApiIT {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void tags_changed_by_hand_are_inferred_from_again(DbKind kind) {
+        try (TestServer t = TestServer.start(kind)) {
+            Actors actors = setUp(t);
+            String django = "/api/v1/packages/pypi/django/skills";
+            assertThat(skills(TestServer.json(t.get(django)).get("skills"))).doesNotContain("acme/prisma-cli");
+
+            var tagged = t.call("PATCH", "/api/v1/skills/acme/prisma-cli", actors.max, "{\"tags\":[\"django\"]}");
+            assertThat(tagged.statusCode()).isEqualTo(200);
+            JsonNode prisma = skill(TestServer.json(t.get(django)).get("skills"), "acme/prisma-cli");
+            assertThat(prisma.get("source").asString()).isEqualTo("inferred");
+            assertThat(prisma.get("reason").asString()).isEqualTo("tag \"django\" mentions \"django\"");
+
+            assertThat(t.call("PATCH", "/api/v1/skills/acme/prisma-cli", actors.max, "{\"tags\":[]}").statusCode())
+                    .isEqualTo(200);
+            assertThat(skills(TestServer.json(t.get(django)).get("skills"))).doesNotContain("acme/prisma-cli");
+            assertThat(skills(TestServer.json(t.get("/api/v1/packages/npm/prisma/skills")).get("skills")))
+                    .contains("acme/prisma-cli");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void only_maintainers_owners_and_admins_map_packages(DbKind kind) {
         try (TestServer t = TestServer.start(kind)) {
             Actors actors = setUp(t);
