@@ -10,7 +10,13 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every file is written to a temporary file in its folder and renamed into place, so a reader sees a whole file or
  * none. Everything read back is checked against its digest: a file that does not match (truncated, edited, the wrong
  * archive) is deleted and reads as absent, never as data. The cache is an optimisation: a file that cannot be
- * written or read is logged at debug level and treated as a miss. Safe for concurrent use by threads and processes.
+ * written or read is logged at debug level and treated as a miss. A size bound is kept by deleting the least recently
+written files (see {@link #prune}). Safe for concurrent use by threads and processes.
  */
 final class CacheStore {
     private static final Logger LOG = LoggerFactory.getLogger(CacheStore.class);
@@ -42,9 +49,18 @@ final class CacheStore {
     }
 
     private final Path folder;
+    private final long maxBytes;
+    private final AtomicBoolean pruned = new AtomicBoolean();
 
-    CacheStore(Path folder) {
+    /** A store under {@code folder} kept under {@code maxBytes} (checked once, at its first write). */
+    CacheStore(Path folder, long maxBytes) {
         this.folder = folder;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A store without a size bound. */
+    CacheStore(Path folder) {
+        this(folder, Long.MAX_VALUE);
     }
 
     Path folder() {
@@ -174,7 +190,10 @@ final class CacheStore {
         return folder.resolve("archives").resolve(digest.replace(':', '-'));
     }
 
-    private static void writeAtomically(Path target, byte[] bytes) {
+    private void writeAtomically(Path target, byte[] bytes) {
+        if (pruned.compareAndSet(false, true)) {
+            prune();
+        }
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
@@ -190,6 +209,40 @@ final class CacheStore {
             if (temp != null) {
                 delete(temp);
             }
+        }
+    }
+
+    /**
+     * When the files of the store add up to more than {@code maxBytes}, deletes the least recently written until
+     * three quarters are left. A response whose archive went is a miss, as when it was deleted by hand.
+     */
+    void prune() {
+        record Stored(Path file, long size, long modified) {
+        }
+        List<Stored> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                try {
+                    files.add(new Stored(file, Files.size(file), Files.getLastModifiedTime(file).toMillis()));
+                } catch (IOException gone) {
+                    // removed meanwhile by another process
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("cannot list the cache folder {}", folder, e);
+            return;
+        }
+        long total = files.stream().mapToLong(Stored::size).sum();
+        if (total <= maxBytes) {
+            return;
+        }
+        files.sort(Comparator.comparingLong(Stored::modified));
+        for (Stored stored : files) {
+            if (total <= maxBytes / 4 * 3) {
+                break;
+            }
+            delete(stored.file());
+            total -= stored.size();
         }
     }
 

@@ -12,9 +12,11 @@ import java.util.function.Consumer;
  * Where an {@link HttpRegistry} keeps what its server answered, so that reads still work when the server cannot be
  * reached: under {@code <folder>/<host>-<port>/}, by default {@code $XDG_CACHE_HOME/skillbase/registry} (else
  * {@code ~/.cache/skillbase/registry}). Offline, the client prints {@code notice} once (one line) and answers from
- * the cache; see {@link ResponseCache}. Immutable.
+ * the cache; see {@link ResponseCache}. Each registry's folder is kept under {@link #MAX_BYTES}. Immutable.
  */
 public final class OfflineCache {
+    /** The files of one registry's cache, at most; beyond it the least recently stored go (see CacheStore). */
+    static final long MAX_BYTES = 1L << 30;
     private final Optional<Path> folder;
     private final Consumer<String> notice;
     private final Clock clock;
@@ -57,9 +59,20 @@ public final class OfflineCache {
         return folder.map(f -> f.resolve(hostPort(base)));
     }
 
-    ResponseCache forRegistry(URI base) {
+    /**
+     * The cache of the registry at {@code base} as seen with {@code token}: answers fetched with one token (or none)
+     * are never served offline to another, since a server answers each caller with what that caller may read.
+     */
+    ResponseCache forRegistry(URI base, Optional<String> token) {
         return folder.isEmpty() ? ResponseCache.off(base)
-                : new ResponseCache(base, folderOf(base).map(CacheStore::new), notice, clock);
+                : new ResponseCache(base, caller(token), folderOf(base).map(f -> new CacheStore(f, MAX_BYTES)),
+                        notice, clock);
+    }
+
+    /** Who asks, as part of each cache key: a token by a prefix of its SHA-256 (never the token itself). */
+    private static String caller(Optional<String> token) {
+        return token.map(t -> "token " + CacheStore.sha256(t.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .substring(7, 7 + 16)).orElse("anonymous");
     }
 
     private static String hostPort(URI base) {

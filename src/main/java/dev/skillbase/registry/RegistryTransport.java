@@ -42,8 +42,8 @@ final class RegistryTransport implements AutoCloseable {
 
     private RegistryTransport(URI base, Optional<String> token, OfflineCache cache) {
         this.base = base;
-        this.cache = cache.forRegistry(base);
         this.token = token.map(String::strip).filter(t -> !t.isEmpty());
+        this.cache = cache.forRegistry(base, this.token);
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).sslContext(DeferredTrust.context())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }

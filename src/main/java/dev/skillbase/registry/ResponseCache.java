@@ -29,14 +29,17 @@ final class ResponseCache {
     private static final Pattern DIGEST_TAG = Pattern.compile("\"(sha256:[0-9a-f]{64})\"");
 
     private final URI base;
+    private final String caller;
     private final Optional<CacheStore> store;
     private final Consumer<String> notice;
     private final Clock clock;
     private final AtomicReference<RegistryUnavailableException> unreachable = new AtomicReference<>();
     private final AtomicBoolean noticed = new AtomicBoolean();
 
-    ResponseCache(URI base, Optional<CacheStore> store, Consumer<String> notice, Clock clock) {
+    /** @param caller who asks (see {@link OfflineCache}): part of every key, so callers never share answers */
+    ResponseCache(URI base, String caller, Optional<CacheStore> store, Consumer<String> notice, Clock clock) {
         this.base = base;
+        this.caller = caller;
         this.store = store;
         this.notice = notice;
         this.clock = clock;
@@ -44,7 +47,7 @@ final class ResponseCache {
 
     /** A cache that keeps nothing: every GET goes to the server. */
     static ResponseCache off(URI base) {
-        return new ResponseCache(base, Optional.empty(), line -> { }, Clock.systemUTC());
+        return new ResponseCache(base, "anonymous", Optional.empty(), line -> { }, Clock.systemUTC());
     }
 
     /** Whether the server was found unreachable (then every GET is answered from the cache). */
@@ -58,7 +61,7 @@ final class ResponseCache {
             return exchange.send(Optional.empty());
         }
         CacheStore cache = store.get();
-        String key = base + path;
+        String key = base + path + " as " + caller;
         RegistryUnavailableException down = unreachable.get();
         Optional<CacheStore.Entry> cached = cache.read(key);
         if (down != null) {
