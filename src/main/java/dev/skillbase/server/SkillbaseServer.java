@@ -165,6 +165,11 @@ public final class SkillbaseServer implements AutoCloseable {
         return routes;
     }
 
+    /** The cache of package-to-skills answers (tests read its hits). */
+    SuggestionCache suggestionCache() {
+        return caches.suggestions();
+    }
+
     /** The analytics events' recorder (tests wait on it). */
     EventRecorder events() {
         return events;

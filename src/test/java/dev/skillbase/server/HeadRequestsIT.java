@@ -50,6 +50,8 @@ class HeadRequestsIT {
                     List.of(SKILL + "/versions/1.1.0/archive?format=zip"),
                     List.of(SKILL + "/versions/1.1.0/files/SKILL.md"),
                     List.of(SKILL + "/tags"),
+                    List.of(SKILL + "/stats?days=7"),
+                    List.of("/api/v1/trending?window=30d"),
                     List.of("/.well-known/agent-skills/index.json"),
                     List.of("/ns/acme/.well-known/skills/index.json"),
                     List.of("/.well-known/skills/pdf-tools/SKILL.md"),
