@@ -2,6 +2,7 @@ package dev.skillbase.registry;
 
 import dev.skillbase.account.Accounts;
 import dev.skillbase.search.FullTextSearch;
+import dev.skillbase.store.AnalyticsStore;
 import dev.skillbase.search.MatchReason;
 import dev.skillbase.search.MatchTerms;
 import dev.skillbase.store.CatalogReader;
@@ -55,6 +56,7 @@ public final class LocalRegistry implements Registry {
     private final SkillChanges changes;
     private final Installations installations;
     private final MappingStore mappings;
+    private final AnalyticsStore analytics;
     private final List<Consumer<SkillRef>> changeListeners = new CopyOnWriteArrayList<>();
 
     private LocalRegistry(Database database, Clock clock) {
@@ -71,6 +73,7 @@ public final class LocalRegistry implements Registry {
         this.discovery = new DiscoveryReader(database);
         this.changes = new SkillChanges(database);
         this.mappings = new MappingStore(database, PackageInference.standard());
+        this.analytics = new AnalyticsStore(database);
         this.installations = new Installations(new InstallationStore(database, clock),
                 new PreferenceStore(database, clock), this::changed);
     }
@@ -119,20 +122,30 @@ public final class LocalRegistry implements Registry {
         return mappings;
     }
 
+    /** Analytics events and their daily counts. */
+    public AnalyticsStore analytics() {
+        return analytics;
+    }
+
     /** Suggestions for the database's owner: every active skill (see {@link MappingStore#suggest}). */
     @Override
     public List<PackageSuggestions> suggest(List<PackageQuery> packages, int limit) {
         return mappings.suggest(packages, Viewer.EVERYTHING, limit);
     }
 
+    /** Sets a manual mapping; it counts as a change to the skill (see {@link #onSkillChange}). */
     @Override
     public void map(PackageId pkg, SkillRef skill, double confidence, String reason) {
-        mappings.map(pkg, skill, confidence, reason);
+        try {
+            mappings.map(pkg, skill, confidence, reason);
+        } finally {
+            changed(skill);
+        }
     }
 
     /**
      * Calls {@code listener} with the skill each time a change to it through this registry (publish, create, update,
-     * yank, version tags, installations) has ended, committed or not, before the call that made it returns; so a
+     * yank, version tags, installations, manual package mappings) has ended, committed or not, before the call that made it returns; so a
      * cache that drops the skill there never serves the old record after the write is visible. Changes made by other
      * processes are not seen. The listener must be quick and must not throw.
      *

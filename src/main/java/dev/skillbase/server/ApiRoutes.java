@@ -1,12 +1,14 @@
 package dev.skillbase.server;
 
 import dev.skillbase.account.Access;
+import dev.skillbase.analytics.EventRecorder;
 import dev.skillbase.install.AgentCatalog;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.skill.ArchiveReader;
 import dev.skillbase.skill.Validator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -25,9 +27,10 @@ final class ApiRoutes {
 
     static void register(RoutesConfig routes, LocalRegistry registry, Callers callers, PublishGuard guard,
             HealthHandlers health, Supplier<Links> links, ServerSettings settings, Validator validator,
-            ArchiveReader reader, SkillResponseCache skills, PageCache pages) {
+            ArchiveReader reader, SkillResponseCache skills, PageCache pages, SuggestionCache suggestions,
+            EventRecorder events) {
         routes.before("/api/*", callers::authenticate);
-        ReadHandlers read = new ReadHandlers(registry, links, skills, pages);
+        ReadHandlers read = new ReadHandlers(registry, links, skills, pages, events);
         Access access = new Access(registry.accounts());
         ArchiveHandler archive = new ArchiveHandler(registry);
         OpenApiHandler openApi = new OpenApiHandler();
@@ -50,7 +53,7 @@ final class ApiRoutes {
         routes.delete(SKILL, edit::archive);
         routes.post(VERSION + "/yank", edit::yank);
         routes.delete(VERSION + "/yank", edit::unyank);
-        SuggestHandlers suggest = new SuggestHandlers(registry, edit);
+        SuggestHandlers suggest = new SuggestHandlers(registry, edit, suggestions, events);
         get(routes, "/api/v1/skills/suggest", suggest::suggest);
         routes.post("/api/v1/skills/bulk-suggest", suggest::bulk);
         get(routes, "/api/v1/packages/{ecosystem}/<name>/skills", suggest::packageSkills);
@@ -74,14 +77,18 @@ final class ApiRoutes {
         routes.delete("/api/v1/tokens/{id}", tokens::revoke);
         get(routes, "/api/v1/sync/heads", new SyncHandlers(registry)::heads);
         AgentCatalog agents = AgentCatalog.builtIn();
-        InstallationHandlers installations = new InstallationHandlers(registry, agents);
+        InstallationHandlers installations = new InstallationHandlers(registry, agents, events);
         routes.post(SKILL + "/install", installations::record);
         routes.delete(SKILL + "/install", installations::remove);
         get(routes, "/api/v1/me/installations", installations::list);
         PreferenceHandlers preferences = new PreferenceHandlers(registry, installations, agents);
         get(routes, "/api/v1/me/preferences", preferences::get);
         routes.put("/api/v1/me/preferences", preferences::put);
-        compatibility(routes, registry, links);
+        AnalyticsHandlers analytics = new AnalyticsHandlers(registry, skills, events, Clock.systemUTC());
+        routes.post("/api/v1/analytics/track", analytics::track);
+        get(routes, SKILL + "/stats", analytics::stats);
+        get(routes, "/api/v1/trending", analytics::trending);
+        compatibility(routes, registry, links, events);
     }
 
     /** A GET route that answers HEAD the same way, without the body. */
@@ -92,7 +99,8 @@ final class ApiRoutes {
 
     /** The endpoints existing clients speak: discovery indexes (global and per namespace) and skills.sh search. */
 
-    private static void compatibility(RoutesConfig routes, LocalRegistry registry, Supplier<Links> links) {
+    private static void compatibility(RoutesConfig routes, LocalRegistry registry, Supplier<Links> links,
+            EventRecorder events) {
         PublicCatalog catalog = new PublicCatalog(registry);
         DiscoveryHandlers discovery = new DiscoveryHandlers(registry, catalog, links);
         for (String base : new String[] {"", NAMESPACE_BASE}) {
@@ -100,6 +108,6 @@ final class ApiRoutes {
             get(routes, base + "/.well-known/skills/index.json", discovery::legacyIndex);
             get(routes, base + "/.well-known/skills/{name}/<path>", discovery::legacyFile);
         }
-        get(routes, "/api/search", new SkillsSearchHandler(catalog, links)::handle);
+        get(routes, "/api/search", new SkillsSearchHandler(catalog, links, events)::handle);
     }
 }

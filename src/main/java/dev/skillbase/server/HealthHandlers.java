@@ -1,5 +1,6 @@
 package dev.skillbase.server;
 
+import dev.skillbase.analytics.EventRecorder;
 import dev.skillbase.registry.Registry;
 import dev.skillbase.registry.SkillRef;
 import io.javalin.http.Context;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code /health}: the process answers (200). {@code /ready}: the database answers a read within
+ * {@code /health}: the process answers (200), with the analytics writer's figures (events queued, written, dropped
+ * because the queue was full, failed). {@code /ready}: the database answers a read within
  * {@link #READY_TIMEOUT} (200), else 503; a load balancer routes to an instance only while it is ready.
  */
 final class HealthHandlers implements AutoCloseable {
@@ -21,14 +23,19 @@ final class HealthHandlers implements AutoCloseable {
     private static final SkillRef PROBE = new SkillRef("skillbase-readiness-probe", "skillbase-readiness-probe");
 
     private final Registry registry;
+    private final EventRecorder events;
     private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
 
-    HealthHandlers(Registry registry) {
+    HealthHandlers(Registry registry, EventRecorder events) {
         this.registry = registry;
+        this.events = events;
+    }
+
+    record Liveness(String status, EventRecorder.Counters analytics) {
     }
 
     void health(Context ctx) {
-        ctx.json(new WireViews.Health("ok"));
+        ctx.json(new Liveness("ok", events.counters()));
     }
 
     void ready(Context ctx) throws InterruptedException {

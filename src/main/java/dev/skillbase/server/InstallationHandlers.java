@@ -4,6 +4,8 @@ import dev.skillbase.account.Access;
 import dev.skillbase.account.Principal;
 import dev.skillbase.install.Agent;
 import dev.skillbase.install.AgentCatalog;
+import dev.skillbase.analytics.AnalyticsEvent;
+import dev.skillbase.analytics.EventRecorder;
 import dev.skillbase.registry.Installation;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.registry.NewInstallation;
@@ -32,10 +34,12 @@ final class InstallationHandlers {
 
     private final LocalRegistry registry;
     private final AgentCatalog agents;
+    private final EventRecorder events;
 
-    InstallationHandlers(LocalRegistry registry, AgentCatalog agents) {
+    InstallationHandlers(LocalRegistry registry, AgentCatalog agents, EventRecorder events) {
         this.registry = registry;
         this.agents = agents;
+        this.events = events;
     }
 
     record InstallationView(String skill, String namespace, String name, String version, String agent, String scope,
@@ -61,6 +65,7 @@ final class InstallationHandlers {
         Installation.Recorded recorded = registry.installations().record(caller.user().id(), ref, new NewInstallation(
                 version.orElseThrow(), agent.orElseThrow(), scope.orElse(NewInstallation.PROJECT),
                 autoUpdate.orElse(false)));
+        events.observed(AnalyticsEvent.INSTALLED, ref, Optional.of(recorded.installation().version()));
         ctx.header("Cache-Control", "no-store");
         ctx.status(recorded.created() ? 201 : 200).json(InstallationView.of(recorded.installation()));
     }
@@ -85,6 +90,7 @@ final class InstallationHandlers {
             throw new InstallationNotFoundException("user " + caller.user().name() + " has no installation of "
                     + ref + agent.map(a -> " for agent " + a).orElse("") + scope.map(s -> " in scope " + s).orElse(""));
         }
+        events.observed(AnalyticsEvent.UNINSTALLED, ref);
         ctx.status(204);
     }
 

@@ -91,6 +91,8 @@ public final class Problems {
                     "the request body is not valid JSON: " + e.getOriginalMessage());
             case NotReadyException e -> new Mapped(503, "not-ready", "Not ready", e.getMessage(), List.of(),
                     Map.of("Retry-After", "5"));
+            case AnalyticsBusyException e -> new Mapped(503, "analytics-busy", "Analytics busy", e.getMessage(),
+                    List.of(), Map.of("Retry-After", "1"));
             case DatabaseUnavailableException e -> new Mapped(503, "database-unavailable", "Database unavailable",
                     "the database does not answer right now; try again shortly", List.of(), Map.of("Retry-After", "5"));
             case HttpResponseException e -> framework(e);

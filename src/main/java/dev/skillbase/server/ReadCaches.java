@@ -13,11 +13,14 @@ import java.util.function.Supplier;
 final class ReadCaches implements AutoCloseable {
     private final SkillResponseCache skills;
     private final PageCache pages;
+    private final SuggestionCache suggestions;
     private final ChangeWatcher watcher;
 
-    private ReadCaches(SkillResponseCache skills, PageCache pages, ChangeWatcher watcher) {
+    private ReadCaches(SkillResponseCache skills, PageCache pages, SuggestionCache suggestions,
+            ChangeWatcher watcher) {
         this.skills = skills;
         this.pages = pages;
+        this.suggestions = suggestions;
         this.watcher = watcher;
     }
 
@@ -25,9 +28,10 @@ final class ReadCaches implements AutoCloseable {
     static ReadCaches start(LocalRegistry registry, Supplier<Links> links) {
         SkillResponseCache skills = new SkillResponseCache(registry, links);
         PageCache pages = new PageCache(registry);
-        ChangeWatcher watcher = new ChangeWatcher(registry, Clock.systemUTC(), List.of(skills, pages));
+        SuggestionCache suggestions = new SuggestionCache(registry);
+        ChangeWatcher watcher = new ChangeWatcher(registry, Clock.systemUTC(), List.of(skills, pages, suggestions));
         watcher.start();
-        return new ReadCaches(skills, pages, watcher);
+        return new ReadCaches(skills, pages, suggestions, watcher);
     }
 
     SkillResponseCache skills() {
@@ -38,10 +42,15 @@ final class ReadCaches implements AutoCloseable {
         return pages;
     }
 
+    SuggestionCache suggestions() {
+        return suggestions;
+    }
+
     @Override
     public void close() {
         watcher.close();
         skills.close();
         pages.close();
+        suggestions.close();
     }
 }

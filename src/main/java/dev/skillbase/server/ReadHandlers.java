@@ -1,38 +1,54 @@
 package dev.skillbase.server;
 
+import dev.skillbase.analytics.AnalyticsEvent;
+import dev.skillbase.analytics.EventRecorder;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.LocalRegistry;
+import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.Viewer;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionDetails;
 import dev.skillbase.registry.VersionInfo;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The read routes of API v1, each as the caller may see it ({@link Callers#viewer}): what the caller may not see is
- * a 404, exactly as if it did not exist. Stateless apart from its collaborators; thread-safe. */
+ * a 404, exactly as if it did not exist. A skill read counts as a {@code viewed} event, each hit of a search as a
+ * {@code searched} one (GET only). Stateless apart from its collaborators; thread-safe. */
 final class ReadHandlers {
     private final LocalRegistry registry;
     private final Supplier<Links> links;
     private final SkillResponseCache skills;
     private final PageCache pages;
+    private final EventRecorder events;
 
     ReadHandlers(LocalRegistry registry, Supplier<Links> links, SkillResponseCache skills,
-            PageCache pages) {
+            PageCache pages, EventRecorder events) {
         this.registry = registry;
         this.links = links;
         this.skills = skills;
         this.pages = pages;
+        this.events = events;
+    }
+
+    /** A HEAD request: it shows the caller nothing, so it counts as no event. */
+    static boolean isHead(Context ctx) {
+        return ctx.method() == HandlerType.HEAD;
     }
 
     void list(Context ctx) {
         ListRequest request = ListRequest.parse(ctx);
         if (request.text().isPresent()) {
-            respond(ctx, request, pages.search(request.text().get(), request.query()), WireViews.SkillItem::of);
+            Page<SearchHit> hits = pages.search(request.text().get(), request.query());
+            if (!isHead(ctx)) {
+                hits.items().forEach(hit -> events.observed(AnalyticsEvent.SEARCHED, hit.skill().ref()));
+            }
+            respond(ctx, request, hits, WireViews.SkillItem::of);
         } else {
             respond(ctx, request, pages.list(request.query()), WireViews.SkillItem::of);
         }
@@ -49,6 +65,9 @@ final class ReadHandlers {
         SkillRef ref = PathParams.ref(ctx);
         SkillResponseCache.Entry skill = skills.readable(ref, Callers.viewer(ctx))
                 .orElseThrow(() -> new SkillNotFoundException(ref));
+        if (!isHead(ctx)) {
+            events.observed(AnalyticsEvent.VIEWED, ref);
+        }
         if (!Etags.notModified(ctx, skill.etag())) {
             ctx.contentType(ContentType.APPLICATION_JSON).result(skill.json());
         }

@@ -1,6 +1,7 @@
 package dev.skillbase.server;
 
 import dev.skillbase.account.Access;
+import dev.skillbase.analytics.EventRecorder;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.skill.ArchiveLimits;
 import dev.skillbase.skill.ArchiveReader;
@@ -12,6 +13,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson3;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -31,15 +33,17 @@ public final class SkillbaseServer implements AutoCloseable {
     private final HealthHandlers health;
     private final ReadCaches caches;
     private final AccessLog accessLog;
+    private final EventRecorder events;
     private final List<Route> routes;
     private final URI url;
 
     private SkillbaseServer(Javalin app, HealthHandlers health, ReadCaches caches, AccessLog accessLog,
-            List<Route> routes, URI url) {
+            EventRecorder events, List<Route> routes, URI url) {
         this.app = app;
         this.health = health;
         this.caches = caches;
         this.accessLog = accessLog;
+        this.events = events;
         this.routes = List.copyOf(routes);
         this.url = url;
     }
@@ -60,13 +64,15 @@ public final class SkillbaseServer implements AutoCloseable {
         PublishGuard chosen = guard != null ? guard : new AccountsPublishGuard(callers,
                 new Access(registry.accounts()), settings.allowAnonymousPublish());
         List<Route> routes = new CopyOnWriteArrayList<>();
-        HealthHandlers health = new HealthHandlers(registry);
+        EventRecorder events = EventRecorder.start(registry.analytics(), Clock.systemUTC(),
+                EventRecorder.DEFAULT_CAPACITY);
+        HealthHandlers health = new HealthHandlers(registry, events);
         LinksHolder links = new LinksHolder();
         ReadCaches caches = ReadCaches.start(registry, links::get);
         AccessLog accessLog = AccessLog.start();
         Javalin app = Javalin.create(config -> {
             config.requestLogger.http(accessLog::log);
-            configure(config, settings, registry, callers, chosen, health, links, caches, routes);
+            configure(config, settings, registry, callers, chosen, health, links, caches, events, routes);
         });
         try {
             app.start(settings.host(), settings.port());
@@ -74,12 +80,13 @@ public final class SkillbaseServer implements AutoCloseable {
             health.close();
             caches.close();
             accessLog.close();
+            events.close();
             throw e;
         }
         URI url = URI.create("http://" + (settings.host().contains(":") && !settings.host().startsWith("[")
                 ? "[" + settings.host() + "]" : settings.host()) + ":" + app.port());
         links.base = settings.baseUrl().orElse(url);
-        return new SkillbaseServer(app, health, caches, accessLog, routes, url);
+        return new SkillbaseServer(app, health, caches, accessLog, events, routes, url);
     }
 
     /** The base URL is known only once the port is bound; handlers read it per request. */
@@ -93,7 +100,7 @@ public final class SkillbaseServer implements AutoCloseable {
 
     private static void configure(JavalinConfig config, ServerSettings settings, LocalRegistry registry,
             Callers callers, PublishGuard guard, HealthHandlers health, LinksHolder links, ReadCaches caches,
-            List<Route> routes) {
+            EventRecorder events, List<Route> routes) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.concurrency.useVirtualThreads = true;
@@ -133,7 +140,7 @@ public final class SkillbaseServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
         });
         ApiRoutes.register(config.routes, registry, callers, guard, health, links::get, settings, validator(),
-                reader(), caches.skills(), caches.pages());
+                reader(), caches.skills(), caches.pages(), caches.suggestions(), events);
     }
 
     private static Validator validator() {
@@ -158,12 +165,23 @@ public final class SkillbaseServer implements AutoCloseable {
         return routes;
     }
 
-    /** Stops gracefully; idempotent. */
+    /** The cache of package-to-skills answers (tests read its hits). */
+    SuggestionCache suggestionCache() {
+        return caches.suggestions();
+    }
+
+    /** The analytics events' recorder (tests wait on it). */
+    EventRecorder events() {
+        return events;
+    }
+
+    /** Stops gracefully, then writes the analytics events still queued; idempotent. */
     @Override
     public void close() {
         app.stop();
         health.close();
         caches.close();
         accessLog.close();
+        events.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.skillbase.server;
 
+import dev.skillbase.analytics.AnalyticsEvent;
+import dev.skillbase.analytics.EventRecorder;
 import dev.skillbase.registry.SkillDetails;
 import io.javalin.http.Context;
 import java.util.List;
@@ -9,17 +11,20 @@ import java.util.function.Supplier;
 /**
  * {@code GET /api/search?q=&limit=&owner=}: the search API of skills.sh, which {@code skills find} calls on
  * {@code $SKILLS_API_URL}. {@code owner} is a namespace; each result's {@code source} is its namespace's base URL,
- * which {@code skills add SOURCE --skill NAME} installs from. Thread-safe.
+ * which {@code skills add SOURCE --skill NAME} installs from. Each result counts as a {@code searched} event.
+ * Thread-safe.
  */
 final class SkillsSearchHandler {
     static final int DEFAULT_LIMIT = 10;
 
     private final PublicCatalog catalog;
     private final Supplier<Links> links;
+    private final EventRecorder events;
 
-    SkillsSearchHandler(PublicCatalog catalog, Supplier<Links> links) {
+    SkillsSearchHandler(PublicCatalog catalog, Supplier<Links> links, EventRecorder events) {
         this.catalog = catalog;
         this.links = links;
+        this.events = events;
     }
 
     record Results(List<Result> skills) {
@@ -36,8 +41,11 @@ final class SkillsSearchHandler {
                 .map(o -> PathParams.name(o, "owner"));
         int limit = Optional.ofNullable(ctx.queryParam("limit")).map(SkillsSearchHandler::limit).orElse(DEFAULT_LIMIT);
         Links base = links.get();
-        List<Result> results = catalog.search(text, owner, limit).stream()
-                .map(skill -> result(skill, base)).toList();
+        List<SkillDetails> found = catalog.search(text, owner, limit);
+        if (!ReadHandlers.isHead(ctx)) {
+            found.forEach(skill -> events.observed(AnalyticsEvent.SEARCHED, skill.ref()));
+        }
+        List<Result> results = found.stream().map(skill -> result(skill, base)).toList();
         ctx.json(new Results(results));
     }
 

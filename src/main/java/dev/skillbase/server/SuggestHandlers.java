@@ -2,10 +2,11 @@ package dev.skillbase.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.skillbase.account.Principal;
+import dev.skillbase.analytics.AnalyticsEvent;
+import dev.skillbase.analytics.EventRecorder;
 import dev.skillbase.account.Role;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.registry.SkillRef;
-import dev.skillbase.registry.Viewer;
 import dev.skillbase.suggest.Ecosystem;
 import dev.skillbase.suggest.InvalidPackageException;
 import dev.skillbase.suggest.PackageId;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  * Skills for packages: {@code GET /api/v1/skills/suggest?packages=} (one list, each skill once),
  * {@code POST /api/v1/skills/bulk-suggest} (grouped by package), {@code GET /api/v1/packages/{ecosystem}/{name}/skills}
  * and {@code PUT /api/v1/skills/{namespace}/{name}/packages} (a manual mapping: owners, maintainers, admins). Only
- * skills the caller may see in lists are proposed.
+ * skills the caller may see in lists are proposed; answers come through the {@link SuggestionCache}, and each skill
+ * proposed counts as a {@code suggested} event.
  */
 final class SuggestHandlers {
     /** The most packages one request may ask about. */
@@ -39,10 +41,24 @@ final class SuggestHandlers {
 
     private final LocalRegistry registry;
     private final SkillEditHandlers edit;
+    private final SuggestionCache cache;
+    private final EventRecorder events;
 
-    SuggestHandlers(LocalRegistry registry, SkillEditHandlers edit) {
+    SuggestHandlers(LocalRegistry registry, SkillEditHandlers edit, SuggestionCache cache, EventRecorder events) {
         this.registry = registry;
         this.edit = edit;
+        this.cache = cache;
+        this.events = events;
+    }
+
+    /** The cached answers, each skill proposed recorded as suggested (not for HEAD, which shows nothing). */
+    private List<PackageSuggestions> suggestions(Context ctx, List<PackageQuery> queries, int limit) {
+        List<PackageSuggestions> groups = cache.suggest(queries, Callers.viewer(ctx), limit);
+        if (!ReadHandlers.isHead(ctx)) {
+            groups.stream().flatMap(group -> group.skills().stream()).map(SuggestedSkill::skill).distinct()
+                    .forEach(skill -> events.observed(AnalyticsEvent.SUGGESTED, skill));
+        }
+        return groups;
     }
 
     /** One proposed skill on the wire. */
@@ -78,7 +94,7 @@ final class SuggestHandlers {
         int limit = Optional.ofNullable(ctx.queryParam("limit"))
                 .map(v -> ListRequest.integer(v, "limit", 1, MAX_LIMIT)).orElse(DEFAULT_LIMIT);
         Map<SkillRef, SuggestedSkill> best = new LinkedHashMap<>();
-        for (PackageSuggestions group : registry.mappings().suggest(queries, Callers.viewer(ctx), limit)) {
+        for (PackageSuggestions group : suggestions(ctx, queries, limit)) {
             group.skills().forEach(s -> best.merge(s.skill(), s, (a, b) -> b.confidence() > a.confidence() ? b : a));
         }
         List<SuggestedSkill> skills = new ArrayList<>(best.values());
@@ -110,8 +126,7 @@ final class SuggestHandlers {
             }
         }
         body.done();
-        List<PackageSuggestions> groups = registry.mappings().suggest(queries, Callers.viewer(ctx),
-                limit.orElse(DEFAULT_LIMIT));
+        List<PackageSuggestions> groups = suggestions(ctx, queries, limit.orElse(DEFAULT_LIMIT));
         ctx.json(new BulkView(groups.stream().map(SuggestHandlers::view).toList()));
     }
 
@@ -123,9 +138,8 @@ final class SuggestHandlers {
         PackageId pkg = parameter("name", () -> PackageId.of(ecosystem, ctx.pathParam("name")));
         int limit = Optional.ofNullable(ctx.queryParam("limit"))
                 .map(v -> ListRequest.integer(v, "limit", 1, MAX_LIMIT)).orElse(MAX_LIMIT);
-        Viewer viewer = Callers.viewer(ctx);
         PackageQuery query = new PackageQuery(Optional.of(pkg.ecosystem()), pkg.name());
-        ctx.json(view(registry.mappings().suggest(List.of(query), viewer, limit).getFirst()));
+        ctx.json(view(suggestions(ctx, List.of(query), limit).getFirst()));
     }
 
     /**
@@ -156,7 +170,7 @@ final class SuggestHandlers {
         Principal caller = Callers.of(ctx).orElseThrow();
         String why = reason.orElse("mapped by " + caller.user().name());
         double value = confidence.orElse(1.0);
-        registry.mappings().map(pkg, ref, value, why);
+        registry.map(pkg, ref, value, why);
         ctx.json(new MappingView(pkg.toString(), ref.toString(), value, SuggestedSkill.MANUAL, why));
     }
 

@@ -2,8 +2,12 @@ package dev.skillbase.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skillbase.analytics.AnalyticsEvent;
+import dev.skillbase.registry.LocalRegistry;
+import dev.skillbase.registry.SkillRef;
 import dev.skillbase.testing.CliRun;
 import dev.skillbase.testing.TestDatabases;
+import dev.skillbase.testing.TestRequests;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -72,6 +76,39 @@ class ServeCommandIT {
         } finally {
             process.destroyForcibly();
             Files.deleteIfExists(err);
+        }
+    }
+
+    @Test
+    void analytics_events_still_queued_at_sigterm_are_written_before_the_process_exits() throws Exception {
+        Path db = TestDatabases.freshSqlite();
+        SkillRef skill = new SkillRef("acme", "pdf-tools");
+        try (LocalRegistry registry = LocalRegistry.open(db.toString())) {
+            registry.publish(TestRequests.of(TestRequests.fixture("pdf-tools"), "acme", "1.0.0", "", List.of()));
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-jar",
+                "target/skillbase.jar", "serve", "--port", "0", "--db", db.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)); HttpClient http = HttpClient.newHttpClient()) {
+            URI url = URI.create(out.readLine().substring("skillbase listening on ".length()));
+            HttpRequest read = HttpRequest.newBuilder(url.resolve("/api/v1/skills/acme/pdf-tools")).build();
+            List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                reads.add(http.sendAsync(read, HttpResponse.BodyHandlers.discarding()));
+            }
+            reads.forEach(r -> assertThat(r.join().statusCode()).isEqualTo(200));
+
+            process.destroy();
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(143);
+        } finally {
+            process.destroyForcibly();
+        }
+        try (LocalRegistry registry = LocalRegistry.open(db.toString())) {
+            assertThat(registry.analytics().recorded(skill, AnalyticsEvent.VIEWED)).isEqualTo(200);
         }
     }
 

@@ -24,11 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DatabaseIT {
     private static final List<String> TABLES = List.of("users", "namespaces", "memberships", "skills", "blobs",
             "skill_versions", "version_files", "tags", "skill_tags", "installations", "preferences",
-            "skill_preferences", "package_mappings");
+            "skill_preferences", "package_mappings", "analytics_events", "analytics_daily");
     private static final List<String> INDEXES = List.of("memberships_user", "skills_name", "skills_status",
             "skills_taxonomy", "skills_updated", "skills_created", "skills_owner", "skill_versions_order",
             "skill_versions_archive", "version_files_blob", "skill_tags_tag", "installations_skill",
-            "package_mappings_skill");
+            "package_mappings_skill", "analytics_events_skill", "analytics_daily_day");
 
     private static Database open(DbKind kind) {
         return Database.open(DatabaseUrl.parse(TestDatabases.freshUrl(kind)));
@@ -122,11 +122,13 @@ class DatabaseIT {
         }
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + url);
                 java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE analytics_daily");
+            statement.execute("DROP TABLE analytics_events");
             statement.execute("DROP TABLE package_mappings");
             statement.execute("DROP TABLE skill_preferences");
             statement.execute("DROP TABLE preferences");
             statement.execute("DROP TABLE installations");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6')");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -134,7 +136,8 @@ class DatabaseIT {
         try (Database database = Database.open(DatabaseUrl.parse(url))) {
             List<String> tables = database.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table'").mapTo(String.class).list());
-            assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings");
+            assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings",
+                    "analytics_events", "analytics_daily");
             int skills = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM skills")
                     .mapTo(Integer.class).one());
             assertThat(skills).isOne();
