@@ -46,6 +46,11 @@ final class ReadCaches implements AutoCloseable {
         return suggestions;
     }
 
+    /** One poll of the watcher, now (see {@link SkillbaseServer#pollChanges}). */
+    void pollChanges() {
+        watcher.poll();
+    }
+
     @Override
     public void close() {
         watcher.close();

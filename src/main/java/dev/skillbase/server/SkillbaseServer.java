@@ -165,6 +165,14 @@ public final class SkillbaseServer implements AutoCloseable {
         return routes;
     }
 
+    /**
+     * Polls for changes now, as the watcher does each second (tests call it after their writes, so that the watcher's
+     * own poll finds nothing left to report while they count cache hits).
+     */
+    void pollChanges() {
+        caches.pollChanges();
+    }
+
     /** The cache of package-to-skills answers (tests read its hits). */
     SuggestionCache suggestionCache() {
         return caches.suggestions();

@@ -41,6 +41,7 @@ class SuggestionCacheIT {
         try (TestServer t = TestServer.start(kind)) {
             Actors.in(t);
             publish(t, REACT, "react-best-practices");
+            t.server.pollChanges(); // the publish, seen now rather than between the requests below
             SuggestionCache cache = t.server.suggestionCache();
 
             JsonNode first = TestServer.json(t.get(SUGGEST));
