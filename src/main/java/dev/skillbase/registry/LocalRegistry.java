@@ -10,6 +10,7 @@ import dev.skillbase.store.SkillEditor;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.DatabaseUrl;
 import dev.skillbase.store.DiscoveryReader;
+import dev.skillbase.store.ExecutionStore;
 import dev.skillbase.store.InstallationStore;
 import dev.skillbase.store.MappingStore;
 import dev.skillbase.store.PreferenceStore;
@@ -55,6 +56,7 @@ public final class LocalRegistry implements Registry {
     private final SkillChanges changes;
     private final Installations installations;
     private final MappingStore mappings;
+    private final ExecutionStore executions;
     private final List<Consumer<SkillRef>> changeListeners = new CopyOnWriteArrayList<>();
 
     private LocalRegistry(Database database, Clock clock) {
@@ -71,6 +73,7 @@ public final class LocalRegistry implements Registry {
         this.discovery = new DiscoveryReader(database);
         this.changes = new SkillChanges(database);
         this.mappings = new MappingStore(database, PackageInference.standard());
+        this.executions = new ExecutionStore(database);
         this.installations = new Installations(new InstallationStore(database, clock),
                 new PreferenceStore(database, clock), this::changed);
     }
@@ -112,6 +115,11 @@ public final class LocalRegistry implements Registry {
     /** Users' installations and preferences; a change to an installation counts as a change to its skill. */
     public Installations installations() {
         return installations;
+    }
+
+    /** The log of skill runs and each skill's use figures. */
+    public ExecutionStore executions() {
+        return executions;
     }
 
     /** Package-to-skill mappings: suggestions for packages, manual mappings, the rebuild of inferred ones. */
