@@ -24,6 +24,7 @@ public final class Sandbox {
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     /** The unprivileged user a root caller's sandbox runs as, so that the process-count limit holds. */
     private static final String NOBODY = "65534";
+    private static final long SHM_BYTES = 16L * 1024 * 1024;
 
     private final Optional<Path> bwrap;
     private final boolean asRoot;
@@ -79,6 +80,9 @@ public final class Sandbox {
                 "--proc", "/proc", "--dev", "/dev",
                 "--ro-bind", folder.bundle().toString(), "/skill",
                 "--size", Long.toString(manifest.memoryBytes()), "--tmpfs", "/scratch",
+                "--size", Long.toString(SHM_BYTES), "--tmpfs", "/dev/shm",
+                // the sandbox's root is an in-memory folder: read-only, so nothing but /scratch takes writes
+                "--remount-ro", "/",
                 "--unshare-all", "--die-with-parent", "--new-session",
                 "--clearenv", "--setenv", "PATH", PATH, "--setenv", "HOME", "/scratch",
                 "--setenv", "TMPDIR", "/scratch", "--setenv", "LANG", "C.UTF-8",

@@ -81,6 +81,10 @@ final class ApiRoutes {
         PreferenceHandlers preferences = new PreferenceHandlers(registry, installations, agents);
         get(routes, "/api/v1/me/preferences", preferences::get);
         routes.put("/api/v1/me/preferences", preferences::put);
+        ExecutionHandlers executions = new ExecutionHandlers(registry, settings.allowExec());
+        routes.post(SKILL + "/execute", executions::execute);
+        get(routes, SKILL + "/executions", executions::list);
+        get(routes, "/api/v1/executions/{id}", executions::get);
         compatibility(routes, registry, links);
     }
 
