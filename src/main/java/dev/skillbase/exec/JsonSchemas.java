@@ -44,6 +44,16 @@ final class JsonSchemas {
     }
 
     private static List<String> messages(List<Error> errors) {
-        return errors.stream().map(Error::toString).toList();
+        return errors.stream().map(JsonSchemas::message).toList();
+    }
+
+    /** "where: what", the root named {@code $} (the validator leaves it empty). */
+    private static String message(Error error) {
+        String where = String.valueOf(error.getInstanceLocation());
+        String text = error.getMessage();
+        if (text.startsWith(where + ": ")) {
+            text = text.substring(where.length() + 2);
+        }
+        return (where.isEmpty() ? "$" : where) + ": " + text;
     }
 }

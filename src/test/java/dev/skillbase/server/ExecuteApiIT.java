@@ -70,6 +70,9 @@ class ExecuteApiIT {
             assertThat(t.call("GET", location, actors.oscar, null).statusCode()).isEqualTo(404);
             assertThat(t.call("GET", location, null, null).statusCode()).isEqualTo(401);
             assertThat(t.call("GET", "/api/v1/executions/not-a-uuid", actors.mia, null).statusCode()).isEqualTo(400);
+            HttpResponse<String> head = t.call("HEAD", location, actors.mia, null);
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
 
             JsonNode all = TestServer.json(t.call("GET", "/api/v1/skills/acme/shout/executions", actors.olivia, null));
             assertThat(all.get("total").asLong()).isEqualTo(2);
