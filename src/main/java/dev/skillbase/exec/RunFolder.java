@@ -55,14 +55,21 @@ final class RunFolder implements AutoCloseable {
                 }
             }
             return folder;
-        } catch (IOException | RuntimeException e) {
-            try {
-                folder.close();
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e instanceof IOException io ? new UncheckedIOException("cannot unpack the bundle for the run", io)
-                    : (RuntimeException) e;
+        } catch (IOException e) {
+            UncheckedIOException failure = new UncheckedIOException("cannot unpack the bundle for the run", e);
+            closeAfter(folder, failure);
+            throw failure;
+        } catch (RuntimeException e) {
+            closeAfter(folder, e);
+            throw e;
+        }
+    }
+
+    private static void closeAfter(RunFolder folder, RuntimeException failure) {
+        try {
+            folder.close();
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
         }
     }
 
