@@ -5,6 +5,9 @@ import dev.skillbase.account.InvalidAccountInputException;
 import dev.skillbase.account.NamespaceNotFoundException;
 import dev.skillbase.account.TokenNotFoundException;
 import dev.skillbase.account.UserNotFoundException;
+import dev.skillbase.exec.ExecutionStatus;
+import dev.skillbase.exec.InvalidRunManifestException;
+import dev.skillbase.exec.NotExecutableException;
 import dev.skillbase.install.DigestMismatchException;
 import dev.skillbase.install.InstallConflictException;
 import dev.skillbase.install.InvalidSourceException;
@@ -92,6 +95,14 @@ public final class ExitCodes {
                 || failure instanceof LockfileException || failure instanceof UnsafeArchiveException) {
             // an archive that fails its safety checks (traversal, links, bombs, too large) is bad input, like a
             // digest mismatch: nothing was written
+            return INVALID;
+        }
+        // runs: a run that was refused for want of a sandbox is the environment's to fix; any other failed run, and
+        // a skill that declares no entry or a broken one, is input
+        if (failure instanceof RunFailedException run) {
+            return run.status() == ExecutionStatus.REFUSED ? ENVIRONMENT : INVALID;
+        }
+        if (failure instanceof NotExecutableException || failure instanceof InvalidRunManifestException) {
             return INVALID;
         }
         if (failure instanceof RegistryAuthException) {

@@ -67,6 +67,10 @@ public final class ServeCommand implements Callable<Integer> {
             + "local single-user use only; env SKILLBASE_ALLOW_ANONYMOUS_PUBLISH=true).")
     boolean allowAnonymousPublish;
 
+    @Option(names = "--allow-exec", description = "Run skills on request (POST /api/v1/skills/NS/NAME/execute), "
+            + "always in the bubblewrap sandbox, which must be installed (env SKILLBASE_ALLOW_EXEC=true).")
+    boolean allowExec;
+
     @Option(names = "--shutdown-timeout", paramLabel = "SECONDS", description = "How long a stop waits for requests "
             + "in flight (default 10; env SKILLBASE_SHUTDOWN_TIMEOUT).")
     String shutdownTimeout;
@@ -75,7 +79,8 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerSettings settings = ServerSettings.resolve(new ServerSettings.Flags(Optional.ofNullable(host),
                 Optional.ofNullable(port), Optional.ofNullable(db), Optional.ofNullable(baseUrl), corsOrigins,
-                Optional.ofNullable(maxUploadBytes), allowAnonymousPublish, Optional.ofNullable(shutdownTimeout)),
+                Optional.ofNullable(maxUploadBytes), allowAnonymousPublish, Optional.ofNullable(shutdownTimeout),
+                allowExec),
                 System.getenv());
         LocalRegistry registry = LocalRegistry.open(settings.database());
         SkillbaseServer server;

@@ -11,6 +11,7 @@ import dev.skillbase.store.SkillEditor;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.DatabaseUrl;
 import dev.skillbase.store.DiscoveryReader;
+import dev.skillbase.store.ExecutionStore;
 import dev.skillbase.store.InstallationStore;
 import dev.skillbase.store.MappingStore;
 import dev.skillbase.store.PreferenceStore;
@@ -57,6 +58,7 @@ public final class LocalRegistry implements Registry {
     private final Installations installations;
     private final MappingStore mappings;
     private final AnalyticsStore analytics;
+    private final ExecutionStore executions;
     private final List<Consumer<SkillRef>> changeListeners = new CopyOnWriteArrayList<>();
 
     private LocalRegistry(Database database, Clock clock) {
@@ -74,6 +76,7 @@ public final class LocalRegistry implements Registry {
         this.changes = new SkillChanges(database);
         this.mappings = new MappingStore(database, PackageInference.standard());
         this.analytics = new AnalyticsStore(database);
+        this.executions = new ExecutionStore(database);
         this.installations = new Installations(new InstallationStore(database, clock),
                 new PreferenceStore(database, clock), this::changed);
     }
@@ -115,6 +118,11 @@ public final class LocalRegistry implements Registry {
     /** Users' installations and preferences; a change to an installation counts as a change to its skill. */
     public Installations installations() {
         return installations;
+    }
+
+    /** The log of skill runs and each skill's use figures. */
+    public ExecutionStore executions() {
+        return executions;
     }
 
     /** Package-to-skill mappings: suggestions for packages, manual mappings, the rebuild of inferred ones. */

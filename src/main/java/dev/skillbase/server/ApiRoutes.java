@@ -88,6 +88,10 @@ final class ApiRoutes {
         routes.post("/api/v1/analytics/track", analytics::track);
         get(routes, SKILL + "/stats", analytics::stats);
         get(routes, "/api/v1/trending", analytics::trending);
+        ExecutionHandlers executions = new ExecutionHandlers(registry, settings.allowExec());
+        routes.post(SKILL + "/execute", executions::execute);
+        get(routes, SKILL + "/executions", executions::list);
+        get(routes, "/api/v1/executions/{id}", executions::get);
         compatibility(routes, registry, links, events);
     }
 

@@ -58,6 +58,11 @@ final class JsonBody {
         return node.has(field) && node.get(field).isNull();
     }
 
+    /** The field's JSON value as sent, whatever its type. */
+    Optional<JsonNode> value(String field) {
+        return has(field) ? Optional.of(node.get(field)) : Optional.empty();
+    }
+
     Optional<String> text(String field) {
         if (!has(field)) {
             return Optional.empty();

@@ -8,6 +8,8 @@ import dev.skillbase.account.InvalidTokenException;
 import dev.skillbase.account.NamespaceNotFoundException;
 import dev.skillbase.account.TokenNotFoundException;
 import dev.skillbase.account.UserNotFoundException;
+import dev.skillbase.exec.InvalidRunManifestException;
+import dev.skillbase.exec.NotExecutableException;
 import dev.skillbase.registry.NoSuchSkillException;
 import dev.skillbase.registry.NoSuchVersionException;
 import dev.skillbase.registry.SkillExistsException;
@@ -62,6 +64,15 @@ public final class Problems {
             case UserNotFoundException e -> new Mapped(404, "user-not-found", "User not found", e.getMessage());
             case InstallationNotFoundException e -> new Mapped(404, "installation-not-found",
                     "Installation not found", e.getMessage());
+            case ExecNotAllowedException e -> new Mapped(403, "exec-not-allowed", "Runs not allowed", e.getMessage());
+            case ExecutionNotFoundException e -> new Mapped(404, "execution-not-found", "Run not found",
+                    e.getMessage());
+            case InvalidInputsException e -> new Mapped(422, "invalid-inputs", "Invalid inputs", e.getMessage(),
+                    List.of(new FieldError("inputs", "schema", e.execution().message())), Map.of());
+            case NotExecutableException e -> new Mapped(422, "not-executable", "Skill not executable",
+                    e.getMessage());
+            case InvalidRunManifestException e -> new Mapped(422, "invalid-run-manifest", "Invalid run manifest",
+                    e.getMessage(), e.problems().stream().map(FieldError::of).toList(), Map.of());
             case TokenNotFoundException e -> new Mapped(404, "token-not-found", "Token not found", e.getMessage());
             case NoSuchSkillException e -> new Mapped(404, "skill-not-found", "Skill not found", e.getMessage());
             case NoSuchVersionException e -> new Mapped(404, "not-found", "Not found", e.getMessage());

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param maxUploadBytes the largest request body a publish may send (413 beyond)
  * @param allowAnonymousPublish let anyone publish without credentials (tests, a single user on localhost)
  * @param shutdownTimeout how long a stop waits for requests in flight before cutting them off
+ * @param allowExec run skills on request ({@code POST .../execute}), always in the sandbox; off by default
  */
 public record ServerSettings(
         String host,
@@ -31,7 +32,8 @@ public record ServerSettings(
         List<String> corsOrigins,
         long maxUploadBytes,
         boolean allowAnonymousPublish,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        boolean allowExec) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -46,6 +48,19 @@ public record ServerSettings(
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /** As the canonical constructor, with runs of skills off. */
+    public ServerSettings(String host, int port, DatabaseUrl database, Optional<URI> baseUrl, List<String> corsOrigins,
+            long maxUploadBytes, boolean allowAnonymousPublish, Duration shutdownTimeout) {
+        this(host, port, database, baseUrl, corsOrigins, maxUploadBytes, allowAnonymousPublish, shutdownTimeout,
+                false);
+    }
+
+    /** These settings with runs of skills on or off. */
+    public ServerSettings withAllowExec(boolean allow) {
+        return new ServerSettings(host, port, database, baseUrl, corsOrigins, maxUploadBytes, allowAnonymousPublish,
+                shutdownTimeout, allow);
     }
 
     /** Settings for a server on {@code 127.0.0.1}, an ephemeral port, and the given database; everything else default. */
@@ -63,7 +78,15 @@ public record ServerSettings(
             List<String> corsOrigins,
             Optional<String> maxUploadBytes,
             boolean allowAnonymousPublish,
-            Optional<String> shutdownTimeoutSeconds) {
+            Optional<String> shutdownTimeoutSeconds,
+            boolean allowExec) {
+
+        public Flags(Optional<String> host, Optional<String> port, Optional<String> db, Optional<String> baseUrl,
+                List<String> corsOrigins, Optional<String> maxUploadBytes, boolean allowAnonymousPublish,
+                Optional<String> shutdownTimeoutSeconds) {
+            this(host, port, db, baseUrl, corsOrigins, maxUploadBytes, allowAnonymousPublish, shutdownTimeoutSeconds,
+                    false);
+        }
     }
 
     /**
@@ -91,7 +114,9 @@ public record ServerSettings(
                         .map(ServerSettings::bool).orElse(false);
         Duration shutdown = source.value(flags.shutdownTimeoutSeconds(), "--shutdown-timeout",
                 "SKILLBASE_SHUTDOWN_TIMEOUT").map(ServerSettings::seconds).orElse(DEFAULT_SHUTDOWN_TIMEOUT);
-        return new ServerSettings(host, port, database, baseUrl, origins, maxUpload, anonymous, shutdown);
+        boolean exec = flags.allowExec() || source.value(Optional.empty(), "--allow-exec", "SKILLBASE_ALLOW_EXEC")
+                .map(ServerSettings::bool).orElse(false);
+        return new ServerSettings(host, port, database, baseUrl, origins, maxUpload, anonymous, shutdown, exec);
     }
 
     /** A raw value and the name of the setting it came from, for messages. */

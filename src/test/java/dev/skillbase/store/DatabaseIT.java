@@ -124,11 +124,13 @@ class DatabaseIT {
                 java.sql.Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE analytics_daily");
             statement.execute("DROP TABLE analytics_events");
+            statement.execute("DROP TABLE executions");
+            statement.execute("ALTER TABLE skills DROP COLUMN executions_succeeded");
             statement.execute("DROP TABLE package_mappings");
             statement.execute("DROP TABLE skill_preferences");
             statement.execute("DROP TABLE preferences");
             statement.execute("DROP TABLE installations");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7')");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -137,7 +139,8 @@ class DatabaseIT {
             List<String> tables = database.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table'").mapTo(String.class).list());
             assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings",
-                    "analytics_events", "analytics_daily");
+                    "analytics_events", "analytics_daily",
+                    "executions");
             int skills = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM skills")
                     .mapTo(Integer.class).one());
             assertThat(skills).isOne();
