@@ -56,7 +56,8 @@ public final class SkillbaseCommand implements Callable<Integer> {
             UninstallCommand.class,
             CacheCommand.class,
             SuggestCommand.class,
-            MapCommand.class);
+            MapCommand.class,
+            ReviewCommand.class);
 
     @Spec
     CommandSpec spec;

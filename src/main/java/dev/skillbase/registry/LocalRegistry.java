@@ -1,6 +1,7 @@
 package dev.skillbase.registry;
 
 import dev.skillbase.account.Accounts;
+import dev.skillbase.audit.AuditLog;
 import dev.skillbase.search.FullTextSearch;
 import dev.skillbase.search.MatchReason;
 import dev.skillbase.search.MatchTerms;
@@ -13,6 +14,7 @@ import dev.skillbase.store.DiscoveryReader;
 import dev.skillbase.store.InstallationStore;
 import dev.skillbase.store.MappingStore;
 import dev.skillbase.store.PreferenceStore;
+import dev.skillbase.store.ReviewStore;
 import dev.skillbase.store.NewVersion;
 import dev.skillbase.store.SkillHeads;
 import dev.skillbase.store.SkillLister;
@@ -55,6 +57,8 @@ public final class LocalRegistry implements Registry {
     private final SkillChanges changes;
     private final Installations installations;
     private final MappingStore mappings;
+    private final Reviews reviews;
+    private final AuditLog audit;
     private final List<Consumer<SkillRef>> changeListeners = new CopyOnWriteArrayList<>();
 
     private LocalRegistry(Database database, Clock clock) {
@@ -73,6 +77,8 @@ public final class LocalRegistry implements Registry {
         this.mappings = new MappingStore(database, PackageInference.standard());
         this.installations = new Installations(new InstallationStore(database, clock),
                 new PreferenceStore(database, clock), this::changed);
+        this.reviews = new Reviews(new ReviewStore(database, clock), this::changed);
+        this.audit = new AuditLog(database);
     }
 
     /**
@@ -112,6 +118,16 @@ public final class LocalRegistry implements Registry {
     /** Users' installations and preferences; a change to an installation counts as a change to its skill. */
     public Installations installations() {
         return installations;
+    }
+
+    /** Users' reviews of skills; a change to a review counts as a change to its skill (its rating). */
+    public Reviews reviews() {
+        return reviews;
+    }
+
+    /** The audit log of this registry's database: read here, appended to by each change in its transaction. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** Package-to-skill mappings: suggestions for packages, manual mappings, the rebuild of inferred ones. */

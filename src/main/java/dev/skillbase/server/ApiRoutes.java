@@ -1,6 +1,7 @@
 package dev.skillbase.server;
 
 import dev.skillbase.account.Access;
+import dev.skillbase.audit.AuditActor;
 import dev.skillbase.install.AgentCatalog;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.skill.ArchiveReader;
@@ -27,6 +28,7 @@ final class ApiRoutes {
             HealthHandlers health, Supplier<Links> links, ServerSettings settings, Validator validator,
             ArchiveReader reader, SkillResponseCache skills, PageCache pages) {
         routes.before("/api/*", callers::authenticate);
+        routes.after("/api/*", ctx -> AuditActor.clear());
         ReadHandlers read = new ReadHandlers(registry, links, skills, pages);
         Access access = new Access(registry.accounts());
         ArchiveHandler archive = new ArchiveHandler(registry);
@@ -81,6 +83,14 @@ final class ApiRoutes {
         PreferenceHandlers preferences = new PreferenceHandlers(registry, installations, agents);
         get(routes, "/api/v1/me/preferences", preferences::get);
         routes.put("/api/v1/me/preferences", preferences::put);
+        ReviewHandlers reviews = new ReviewHandlers(registry, access, links);
+        get(routes, SKILL + "/reviews", reviews::list);
+        routes.post(SKILL + "/reviews", reviews::create);
+        get(routes, SKILL + "/reviews/{id}", reviews::get);
+        routes.put(SKILL + "/reviews/{id}", reviews::replace);
+        routes.patch(SKILL + "/reviews/{id}", reviews::patch);
+        routes.delete(SKILL + "/reviews/{id}", reviews::delete);
+        get(routes, "/api/v1/audit", new AuditHandlers(registry.audit(), access)::list);
         compatibility(routes, registry, links);
     }
 

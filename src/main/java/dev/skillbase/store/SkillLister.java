@@ -1,6 +1,7 @@
 package dev.skillbase.store;
 
 import dev.skillbase.registry.Page;
+import dev.skillbase.registry.Rating;
 import dev.skillbase.registry.SkillQuery;
 import dev.skillbase.registry.SkillSummary;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class SkillLister {
     public Page<SkillSummary> list(SkillQuery query) {
         SkillFilter filter = SkillFilter.of(query);
         String from = database.dialect() == Dialect.SQLITE && unfiltered(query)
+                && walksAnIndex(query.sort())
                 ? "skills s INDEXED BY " + sqliteIndex(query.sort()) + " JOIN namespaces n ON n.id = s.namespace_id"
                 : SkillRows.FROM;
         return database.read("listing skills", handle -> {
@@ -46,11 +48,16 @@ public final class SkillLister {
     }
 
     /** The index that holds skills in (the leading part of) the order. */
+    private static boolean walksAnIndex(SkillQuery.Sort sort) {
+        return sort != SkillQuery.Sort.RATING;
+    }
+
     private static String sqliteIndex(SkillQuery.Sort sort) {
         return switch (sort) {
             case NAME -> "skills_name";
             case UPDATED -> "skills_updated";
             case CREATED -> "skills_created";
+            case RATING -> throw new IllegalArgumentException("no index holds skills by rating");
         };
     }
 
@@ -59,6 +66,7 @@ public final class SkillLister {
             case NAME -> "s.name, n.name";
             case UPDATED -> "s.updated_at DESC, s.name, n.name";
             case CREATED -> "s.created_at DESC, s.name, n.name";
+            case RATING -> Rating.smoothedSql() + " DESC, s.rating_count DESC, s.name, n.name";
         };
     }
 }

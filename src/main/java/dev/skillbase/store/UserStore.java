@@ -1,5 +1,7 @@
 package dev.skillbase.store;
 
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import dev.skillbase.account.AccountConflictException;
 import dev.skillbase.account.Namespace;
 import dev.skillbase.account.User;
@@ -24,7 +26,11 @@ public final class UserStore {
 
     /** @throws AccountConflictException when the name is taken */
     public User create(String name, boolean admin, Instant now) {
-        return database.write("creating user " + name, handle -> insert(handle, name, admin, now));
+        return database.write("creating user " + name, handle -> {
+            User user = insert(handle, name, admin, now);
+            AuditLog.append(handle, AuditEntry.user("user.create", name, java.util.Map.of("admin", admin)));
+            return user;
+        });
     }
 
     /** Inside a write transaction: the new user and their own namespace (when free). */
@@ -55,6 +61,7 @@ public final class UserStore {
             }
             User user = find(handle, name).map(found -> promote(handle, found))
                     .orElseGet(() -> insert(handle, name, true, now));
+            AuditLog.append(handle, AuditEntry.user("user.bootstrap_admin", name, java.util.Map.of()));
             return TokenStore.insert(handle, token.apply(user));
         });
     }
