@@ -111,7 +111,7 @@ public final class MappingStore {
                             VALUES (:ecosystem, :name, :skill, :confidence, 'manual', :reason)""")
                     .bind("ecosystem", pkg.ecosystem().id()).bind("name", pkg.name()).bind("skill", skillId)
                     .bind("confidence", confidence).bind("reason", reason).execute();
-            AuditLog.append(handle, AuditEntry.skill("mapping.set", ref, java.util.Map.of("package", pkg.toString(),
+            AuditLog.append(handle, AuditEntry.skill("mapping.set", ref, Map.of("package", pkg.toString(),
                     "confidence", confidence, "reason", reason)));
             return null;
         });
@@ -137,7 +137,7 @@ public final class MappingStore {
                         List.of()), skill.description(), skill.frontmatter());
             }
             AuditLog.append(handle, new AuditEntry("mapping.rebuild", "registry", "*", java.util.Optional.empty(),
-                    java.util.Map.of("skills", skills.size())));
+                    Map.of("skills", skills.size())));
             return skills.size();
         });
     }

@@ -1,17 +1,18 @@
 package dev.skillbase.store;
 
-import dev.skillbase.audit.AuditEntry;
-import dev.skillbase.audit.AuditLog;
 import dev.skillbase.account.AccountConflictException;
 import dev.skillbase.account.Member;
 import dev.skillbase.account.Namespace;
 import dev.skillbase.account.NamespaceNotFoundException;
 import dev.skillbase.account.Role;
 import dev.skillbase.account.UserNotFoundException;
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import dev.skillbase.registry.Viewer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class NamespaceStore {
                     .orElseThrow(() -> new UserNotFoundException(o)).id());
             insert(handle, name, kind, ownerId, isPrivate, now);
             Namespace created = find(handle, name).orElseThrow();
-            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            Map<String, Object> details = new LinkedHashMap<>();
             details.put("kind", kind.name().toLowerCase(Locale.ROOT));
             details.put("owner", owner.orElse(null));
             details.put("visibility", isPrivate ? "private" : "public");
@@ -121,7 +122,7 @@ public final class NamespaceStore {
             upsertMember(handle, namespaceId, userId, role);
             requireOwner(handle, namespaceId, namespace, owners);
             if (!previous.equals(Optional.of(role.wire()))) {
-                Map<String, Object> details = new java.util.LinkedHashMap<>();
+                Map<String, Object> details = new LinkedHashMap<>();
                 details.put("user", user);
                 details.put("role", role.wire());
                 details.put("previous_role", previous.orElse(null));

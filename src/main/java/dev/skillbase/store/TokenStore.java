@@ -1,16 +1,18 @@
 package dev.skillbase.store;
 
-import dev.skillbase.audit.AuditEntry;
-import dev.skillbase.audit.AuditLog;
 import dev.skillbase.account.Principal;
 import dev.skillbase.account.Scope;
 import dev.skillbase.account.TokenInfo;
 import dev.skillbase.account.TokenNotFoundException;
 import dev.skillbase.account.User;
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -49,7 +51,7 @@ public final class TokenStore {
                 .bind("expires", token.expiresAt().orElse(null))
                 .mapTo(Long.class).one();
         TokenInfo created = find(handle, id).orElseThrow();
-        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("user", created.user());
         details.put("name", created.name());
         details.put("scopes", Scope.join(created.scopes()));
@@ -103,7 +105,7 @@ public final class TokenStore {
                     .bind("now", now).bind("id", id).execute();
             TokenInfo token = find(handle, id).orElseThrow(() -> new TokenNotFoundException(id));
             if (revoked > 0) {
-                AuditLog.append(handle, AuditEntry.token("token.revoke", id, java.util.Map.of("user", token.user(),
+                AuditLog.append(handle, AuditEntry.token("token.revoke", id, Map.of("user", token.user(),
                         "name", token.name())));
             }
             return token;
