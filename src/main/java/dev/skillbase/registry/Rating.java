@@ -27,7 +27,10 @@ public record Rating(Optional<Double> average, long count) {
         return (PRIOR_WEIGHT * PRIOR_MEAN + average.orElse(0.0) * count) / (PRIOR_WEIGHT + count);
     }
 
-    /** The same formula in SQL over the columns {@code skills.rating} and {@code skills.rating_count} of {@code s}. */
+    /**
+     * The same formula in SQL over the columns {@code skills.rating} and {@code skills.rating_count} of {@code s}:
+     * exactly the expression of the index {@code skills_rating} (migration V8), which lists sorted by rating walk.
+     */
     public static String smoothedSql() {
         return "((" + PRIOR_WEIGHT * PRIOR_MEAN + " + COALESCE(s.rating, 0) * s.rating_count) / (" + PRIOR_WEIGHT
                 + " + s.rating_count))";

@@ -120,7 +120,6 @@ public final class NamespaceStore {
                             "SELECT role FROM memberships WHERE namespace_id = :ns AND user_id = :user")
                     .bind("ns", namespaceId).bind("user", userId).mapTo(String.class).findOne();
             upsertMember(handle, namespaceId, userId, role);
-            requireOwner(handle, namespaceId, namespace, owners);
             if (!previous.equals(Optional.of(role.wire()))) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("user", user);
@@ -128,6 +127,7 @@ public final class NamespaceStore {
                 details.put("previous_role", previous.orElse(null));
                 AuditLog.append(handle, AuditEntry.namespace("member.set", namespace, details));
             }
+            requireOwner(handle, namespaceId, namespace, owners); // a refusal here rolls the entry back too
             return null;
         });
     }
@@ -140,10 +140,10 @@ public final class NamespaceStore {
             long owners = owners(handle, namespaceId);
             int removed = handle.createUpdate("DELETE FROM memberships WHERE namespace_id = :ns AND user_id = :user")
                     .bind("ns", namespaceId).bind("user", userId).execute();
-            requireOwner(handle, namespaceId, namespace, owners);
             if (removed > 0) {
                 AuditLog.append(handle, AuditEntry.namespace("member.remove", namespace, Map.of("user", user)));
             }
+            requireOwner(handle, namespaceId, namespace, owners); // a refusal here rolls the entry back too
             return removed > 0;
         });
     }

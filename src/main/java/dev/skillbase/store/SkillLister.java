@@ -22,7 +22,6 @@ public final class SkillLister {
     public Page<SkillSummary> list(SkillQuery query) {
         SkillFilter filter = SkillFilter.of(query);
         String from = database.dialect() == Dialect.SQLITE && unfiltered(query)
-                && walksAnIndex(query.sort())
                 ? "skills s INDEXED BY " + sqliteIndex(query.sort()) + " JOIN namespaces n ON n.id = s.namespace_id"
                 : SkillRows.FROM;
         return database.read("listing skills", handle -> {
@@ -48,16 +47,12 @@ public final class SkillLister {
     }
 
     /** The index that holds skills in (the leading part of) the order. */
-    private static boolean walksAnIndex(SkillQuery.Sort sort) {
-        return sort != SkillQuery.Sort.RATING;
-    }
-
     private static String sqliteIndex(SkillQuery.Sort sort) {
         return switch (sort) {
             case NAME -> "skills_name";
             case UPDATED -> "skills_updated";
             case CREATED -> "skills_created";
-            case RATING -> throw new IllegalArgumentException("no index holds skills by rating");
+            case RATING -> "skills_rating";
         };
     }
 

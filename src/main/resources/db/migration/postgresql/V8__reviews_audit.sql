@@ -15,6 +15,10 @@ CREATE TABLE reviews (
 );
 CREATE INDEX reviews_skill ON reviews (skill_id, updated_at);
 CREATE INDEX reviews_user ON reviews (user_id);
+-- lists sorted by rating walk this: the expression is exactly Rating.smoothedSql() (the smoothed mean, as if every
+-- skill had 5 more reviews of 3), so that the planner matches it
+CREATE INDEX skills_rating ON skills (((15.0 + COALESCE(rating, 0) * rating_count) / (5 + rating_count)) DESC,
+                                      rating_count DESC, name);
 
 -- who (a user's login, 'anonymous', or 'local:<os user>' for commands on the database itself), what, on what;
 -- details is JSON kept as text, so that one INSERT serves both dialects

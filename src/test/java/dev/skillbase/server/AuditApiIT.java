@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.skillbase.account.Member;
 import dev.skillbase.account.Role;
 import dev.skillbase.audit.AuditActor;
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import dev.skillbase.audit.AuditQuery;
+import dev.skillbase.registry.SkillRef;
 import dev.skillbase.skill.TestArchives;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.DatabaseUrl;
@@ -16,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -165,8 +169,11 @@ class AuditApiIT {
             Actors actors = Actors.in(t);
             long before = audit(t, actors.ada, "").get("total").asLong();
 
+            // refused after the entry was appended (the namespace would be left without an owner): rolled back with it
             ProblemAssert.problem(t.call("DELETE", "/api/v1/namespaces/acme/members/olivia", actors.olivia, null),
                     409);
+            ProblemAssert.problem(t.call("PUT", "/api/v1/namespaces/acme/members/olivia", actors.olivia,
+                    "{\"role\":\"member\"}"), 409);
             ProblemAssert.problem(publish(t, actors.olivia, "1.0.0"), 409);
             assertThat(audit(t, actors.ada, "").get("total").asLong()).as("refused changes left no entry")
                     .isEqualTo(before);
@@ -181,9 +188,34 @@ class AuditApiIT {
                     TestRequests.fixture("pdf-tools"), "acme", "3.0.0", "", List.of()))))
                     .isInstanceOf(RuntimeException.class);
             assertThat(t.registry.accounts().members("acme")).contains(new Member("mia", Role.MEMBER));
-            assertThat(t.registry.versions(new dev.skillbase.registry.SkillRef("acme", "pdf-tools")))
+            assertThat(t.registry.versions(new SkillRef("acme", "pdf-tools")))
                     .noneMatch(v -> v.version().equals("3.0.0"));
             assertThat(audit(t, actors.ada, "").get("total").asLong()).isEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void an_entry_appended_by_other_code_commits_and_rolls_back_with_its_transaction(DbKind kind) {
+        try (TestServer t = TestServer.start(kind); Database database = Database.open(DatabaseUrl.parse(t.dbUrl))) {
+            AuditEntry run = AuditEntry.skill("execution.run", new SkillRef("acme", "pdf-tools"),
+                    Map.of("status", "succeeded"));
+
+            assertThatThrownBy(() -> database.write("a run that fails", handle -> {
+                AuditLog.append(handle, run);
+                throw new IllegalStateException("the run's own write failed");
+            })).hasMessageContaining("the run's own write failed");
+            assertThat(t.registry.audit().list(AuditQuery.everything(10)).total()).isZero();
+
+            AuditActor.as("runner", () -> database.write("a run", handle -> {
+                AuditLog.append(handle, run);
+                return null;
+            }));
+            var entry = t.registry.audit().list(AuditQuery.everything(10)).items().getFirst();
+            assertThat(entry.actor()).isEqualTo("runner");
+            assertThat(entry.action()).isEqualTo("execution.run");
+            assertThat(entry.namespace()).contains("acme");
+            assertThat(entry.detailsJson()).contains("succeeded");
         }
     }
 }
