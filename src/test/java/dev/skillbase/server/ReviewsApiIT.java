@@ -131,6 +131,13 @@ class ReviewsApiIT {
             assertThat(rating(t).get("count").asLong()).isEqualTo(1);
             assertThat(rating(t).get("average").asDouble()).isEqualTo(4.0);
             assertThat(TestServer.json(t.get(REVIEWS)).get("total").asLong()).isEqualTo(1);
+
+            assertThat(t.call("PATCH", SKILL, actors.olivia, "{\"visibility\":\"private\"}").statusCode())
+                    .isEqualTo(200);
+            ProblemAssert.problem(t.get(REVIEWS), 404);
+            ProblemAssert.problem(t.call("GET", REVIEWS + "/" + id, actors.oscar, null), 404);
+            ProblemAssert.problem(t.call("POST", REVIEWS, actors.oscar, review(1, "x")), 404);
+            assertThat(t.call("GET", REVIEWS, actors.mia, null).statusCode()).as("a member reads them").isEqualTo(200);
         }
     }
 
