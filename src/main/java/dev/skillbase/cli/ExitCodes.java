@@ -17,6 +17,8 @@ import dev.skillbase.install.NoMatchingVersionException;
 import dev.skillbase.install.SourceNotFoundException;
 import dev.skillbase.install.UnknownAgentException;
 import dev.skillbase.registry.InvalidRegistryUrlException;
+import dev.skillbase.registry.InvalidReviewException;
+import dev.skillbase.registry.ReviewNotFoundException;
 import dev.skillbase.registry.NoSuchSkillException;
 import dev.skillbase.registry.NoSuchVersionException;
 import dev.skillbase.registry.RegistryAuthException;
@@ -62,6 +64,9 @@ public final class ExitCodes {
         // storage: a malformed --db is usage; a version conflict is input; unreachable/read-only/locked falls through
         if (failure instanceof InvalidDatabaseUrlException || failure instanceof InvalidSettingException) {
             return USAGE;
+        }
+        if (failure instanceof InvalidReviewException || failure instanceof ReviewNotFoundException) {
+            return INVALID;
         }
         if (failure instanceof VersionConflictException || failure instanceof SkillExistsException
                 || failure instanceof NoSuchSkillException || failure instanceof NoSuchVersionException) {

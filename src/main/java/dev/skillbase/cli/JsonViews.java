@@ -3,6 +3,7 @@ package dev.skillbase.cli;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.RegistryStats;
 import dev.skillbase.registry.SearchHit;
+import dev.skillbase.registry.Rating;
 import dev.skillbase.registry.SkillDetails;
 import dev.skillbase.registry.SkillSummary;
 import dev.skillbase.registry.VersionDetails;
@@ -32,11 +33,19 @@ final class JsonViews {
 
     record SummaryJson(
             String namespace, String name, String title, String description, String taxonomyPath, String status,
-            String latestVersion, List<String> tags, long installs, String createdAt, String updatedAt) {
+            String latestVersion, List<String> tags, long installs, String createdAt, String updatedAt,
+            RatingJson rating) {
         static SummaryJson of(SkillSummary s) {
             return new SummaryJson(s.ref().namespace(), s.ref().name(), s.title(), s.description(), s.taxonomyPath(),
                     s.status(), s.latestVersion().orElse(null), s.tags(), s.installs(), iso(s.createdAt()),
-                    iso(s.updatedAt()));
+                    iso(s.updatedAt()), RatingJson.of(s.rating()));
+        }
+    }
+
+    /** The mean rating (null without reviews) and the number of reviews. */
+    record RatingJson(Double average, long count) {
+        static RatingJson of(Rating r) {
+            return new RatingJson(r.average().map(a -> Math.round(a * 100) / 100.0).orElse(null), r.count());
         }
     }
 
@@ -62,12 +71,13 @@ final class JsonViews {
             String namespace, String name, String title, String description, String taxonomyPath, String status,
             String visibility, String license, String sourceUrl, String homepage, List<String> tags, long installs,
             long versionCount, String createdAt, String updatedAt, String latestVersion, VersionJson version,
-            List<String> versions, List<FileJson> files) {
+            List<String> versions, List<FileJson> files, RatingJson rating) {
         static SkillJson of(SkillDetails d, VersionJson version, List<String> versions, List<FileJson> files) {
             return new SkillJson(d.ref().namespace(), d.ref().name(), d.title(), d.description(), d.taxonomyPath(),
                     d.status(), d.visibility(), d.license().orElse(null), d.sourceUrl().orElse(null),
                     d.homepage().orElse(null), d.tags(), d.installs(), d.versionCount(), iso(d.createdAt()),
-                    iso(d.updatedAt()), d.latest().map(VersionInfo::version).orElse(null), version, versions, files);
+                    iso(d.updatedAt()), d.latest().map(VersionInfo::version).orElse(null), version, versions, files,
+                    RatingJson.of(d.rating()));
         }
     }
 

@@ -26,6 +26,8 @@ final class ShowText {
         skill.sourceUrl().ifPresent(url -> line(out, "source", url));
         skill.homepage().ifPresent(url -> line(out, "homepage", url));
         line(out, "installs", String.format(Locale.ROOT, "%,d", skill.installs()));
+        line(out, "rating", skill.rating().average().map(a -> String.format(Locale.ROOT, "%.2f of 5 (%,d reviews)", a,
+                skill.rating().count())).orElse("-"));
         line(out, "versions", String.join(", ", shown.versions()));
         line(out, "updated", skill.updatedAt().toString());
         line(out, "version", version.version() + (version.yanked() ? " (yanked)" : "")

@@ -57,7 +57,8 @@ public final class SkillbaseCommand implements Callable<Integer> {
             CacheCommand.class,
             SuggestCommand.class,
             MapCommand.class,
-            RunCommand.class);
+            RunCommand.class,
+            ReviewCommand.class);
 
     @Spec
     CommandSpec spec;

@@ -194,6 +194,25 @@ public final class HttpRegistry implements Registry {
         }
     }
 
+    /**
+     * {@code POST .../reviews} as the token's user; a 404 is {@link NoSuchSkillException}, another refusal (401,
+     * 403, 422) is thrown as the transport throws it.
+     */
+    @Override
+    public Review.Saved review(SkillRef skill, ReviewInput review) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rating", review.rating());
+        body.put("title", review.title());
+        body.put("body", review.body());
+        review.version().ifPresent(v -> body.put("version", v));
+        RegistryTransport.Response response = transport.send("POST", skillPath(skill) + "/reviews",
+                RegistryTransport.JSON.writeValueAsBytes(body));
+        if (!found(response)) {
+            throw new NoSuchSkillException(skill);
+        }
+        return new Review.Saved(WireRecords.review(response.json()), response.status() == 201);
+    }
+
     /** {@code POST .../install}; nothing is sent (empty) without a token. */
     @Override
     public Optional<Installation.Recorded> recordInstallation(SkillRef ref, NewInstallation installation) {

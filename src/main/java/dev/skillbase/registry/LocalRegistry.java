@@ -1,6 +1,7 @@
 package dev.skillbase.registry;
 
 import dev.skillbase.account.Accounts;
+import dev.skillbase.audit.AuditLog;
 import dev.skillbase.search.FullTextSearch;
 import dev.skillbase.store.AnalyticsStore;
 import dev.skillbase.search.MatchReason;
@@ -15,6 +16,7 @@ import dev.skillbase.store.ExecutionStore;
 import dev.skillbase.store.InstallationStore;
 import dev.skillbase.store.MappingStore;
 import dev.skillbase.store.PreferenceStore;
+import dev.skillbase.store.ReviewStore;
 import dev.skillbase.store.NewVersion;
 import dev.skillbase.store.SkillHeads;
 import dev.skillbase.store.SkillLister;
@@ -59,6 +61,8 @@ public final class LocalRegistry implements Registry {
     private final MappingStore mappings;
     private final AnalyticsStore analytics;
     private final ExecutionStore executions;
+    private final Reviews reviews;
+    private final AuditLog audit;
     private final List<Consumer<SkillRef>> changeListeners = new CopyOnWriteArrayList<>();
 
     private LocalRegistry(Database database, Clock clock) {
@@ -79,6 +83,8 @@ public final class LocalRegistry implements Registry {
         this.executions = new ExecutionStore(database);
         this.installations = new Installations(new InstallationStore(database, clock),
                 new PreferenceStore(database, clock), this::changed);
+        this.reviews = new Reviews(new ReviewStore(database, clock), this::changed);
+        this.audit = new AuditLog(database);
     }
 
     /**
@@ -123,6 +129,16 @@ public final class LocalRegistry implements Registry {
     /** The log of skill runs and each skill's use figures. */
     public ExecutionStore executions() {
         return executions;
+    }
+
+    /** Users' reviews of skills; a change to a review counts as a change to its skill (its rating). */
+    public Reviews reviews() {
+        return reviews;
+    }
+
+    /** The audit log of this registry's database: read here, appended to by each change in its transaction. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** Package-to-skill mappings: suggestions for packages, manual mappings, the rebuild of inferred ones. */

@@ -137,6 +137,17 @@ public interface Registry extends AutoCloseable {
     }
 
     /**
+     * Creates the signed-in user's review of a skill, or replaces the one they wrote before. A database has no
+     * signed-in user: {@link LocalRegistry#reviews()} takes the user explicitly.
+     *
+     * @throws NoSuchSkillException when the skill does not exist (or the user may not see it)
+     * @throws InvalidReviewException when the review is refused as given
+     */
+    default Review.Saved review(SkillRef skill, ReviewInput review) {
+        throw new UnsupportedOperationException("this registry has no signed-in user to review as");
+    }
+
+    /**
      * Records that the caller installed {@code installation} of the skill: created, or updated when the caller has
      * one for that agent and scope. The registry knows the caller from its credentials.
      *

@@ -91,6 +91,12 @@ final class RegistryTransport implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), false);
     }
 
+    /** A request with a JSON body; a 404 is an answer. */
+    Response send(String method, String path, byte[] json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(json)).build(), true);
+    }
+
     /** A PUT; a 404 is an answer. */
     Response put(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType)

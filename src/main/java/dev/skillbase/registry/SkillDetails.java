@@ -23,9 +23,11 @@ public record SkillDetails(
         long installs,
         long versionCount,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Rating rating) {
 
     public SkillDetails {
         tags = List.copyOf(tags);
+        java.util.Objects.requireNonNull(rating, "rating");
     }
 }

@@ -24,7 +24,9 @@ public record SkillQuery(
     public enum Sort {
         NAME,
         UPDATED,
-        CREATED
+        CREATED,
+        /** Best rated first by {@link Rating#smoothed()}, then most reviewed. */
+        RATING
     }
 
     public SkillQuery(Optional<String> namespace, Optional<String> status, Optional<String> tag,

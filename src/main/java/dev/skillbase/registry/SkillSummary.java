@@ -15,9 +15,11 @@ public record SkillSummary(
         List<String> tags,
         long installs,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Rating rating) {
 
     public SkillSummary {
         tags = List.copyOf(tags);
+        java.util.Objects.requireNonNull(rating, "rating");
     }
 }

@@ -25,6 +25,21 @@ final class WireRecords {
                 optional(n, "source_url"), optional(n, "homepage"), optional(n, "repo"), strings(n.get("tags")),
                 latest == null || latest.isNull() ? Optional.empty() : Optional.of(version(latest)),
                 n.path("counters").path("installs").asLong(), n.path("counters").path("versions").asLong(),
+                instant(n, "created_at"), instant(n, "updated_at"), rating(n.path("rating")));
+    }
+
+    /** {@code {"average": 4.5, "count": 2}}; none when the server sends no rating (an older server). */
+    static Rating rating(JsonNode n) {
+        long count = n.path("count").asLong(0);
+        JsonNode average = n.get("average");
+        return count == 0 || average == null || !average.isNumber() ? Rating.NONE
+                : new Rating(Optional.of(average.asDouble()), count);
+    }
+
+    /** A review as {@code .../reviews} gives it. */
+    static Review review(JsonNode n) {
+        return new Review(n.path("id").asLong(), new SkillRef(text(n, "namespace"), text(n, "name")),
+                text(n, "author"), n.path("rating").asInt(), text(n, "title"), text(n, "body"), optional(n, "version"),
                 instant(n, "created_at"), instant(n, "updated_at"));
     }
 
@@ -64,7 +79,7 @@ final class WireRecords {
         return new SkillSummary(new SkillRef(text(n, "namespace"), text(n, "name")), text(n, "title"),
                 text(n, "description"), text(n, "taxonomy_path"), text(n, "status"), optional(n, "latest_version"),
                 strings(n.get("tags")), n.path("installs").asLong(), instant(n, "created_at"),
-                instant(n, "updated_at"));
+                instant(n, "updated_at"), rating(n.path("rating")));
     }
 
     static SearchHit hit(JsonNode n) {

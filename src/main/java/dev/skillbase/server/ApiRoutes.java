@@ -2,6 +2,7 @@ package dev.skillbase.server;
 
 import dev.skillbase.account.Access;
 import dev.skillbase.analytics.EventRecorder;
+import dev.skillbase.audit.AuditActor;
 import dev.skillbase.install.AgentCatalog;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.skill.ArchiveReader;
@@ -30,6 +31,7 @@ final class ApiRoutes {
             ArchiveReader reader, SkillResponseCache skills, PageCache pages, SuggestionCache suggestions,
             EventRecorder events) {
         routes.before("/api/*", callers::authenticate);
+        routes.after("/api/*", ctx -> AuditActor.clear());
         ReadHandlers read = new ReadHandlers(registry, links, skills, pages, events);
         Access access = new Access(registry.accounts());
         ArchiveHandler archive = new ArchiveHandler(registry);
@@ -92,6 +94,14 @@ final class ApiRoutes {
         routes.post(SKILL + "/execute", executions::execute);
         get(routes, SKILL + "/executions", executions::list);
         get(routes, "/api/v1/executions/{id}", executions::get);
+        ReviewHandlers reviews = new ReviewHandlers(registry, access, links);
+        get(routes, SKILL + "/reviews", reviews::list);
+        routes.post(SKILL + "/reviews", reviews::create);
+        get(routes, SKILL + "/reviews/{id}", reviews::get);
+        routes.put(SKILL + "/reviews/{id}", reviews::replace);
+        routes.patch(SKILL + "/reviews/{id}", reviews::patch);
+        routes.delete(SKILL + "/reviews/{id}", reviews::delete);
+        get(routes, "/api/v1/audit", new AuditHandlers(registry.audit(), access)::list);
         compatibility(routes, registry, links, events);
     }
 

@@ -3,6 +3,7 @@ package dev.skillbase.server;
 import dev.skillbase.account.Accounts;
 import dev.skillbase.account.InvalidTokenException;
 import dev.skillbase.account.Principal;
+import dev.skillbase.audit.AuditActor;
 import dev.skillbase.registry.Viewer;
 import dev.skillbase.account.Access;
 import io.javalin.http.Context;
@@ -23,9 +24,11 @@ final class Callers {
         this.accounts = accounts;
     }
 
-    /** The before-handler. */
+    /** The before-handler; also names the request's caller as the actor of the changes it makes (audit log). */
     void authenticate(Context ctx) {
-        principal(ctx.header("Authorization")).ifPresent(p -> ctx.attribute(ATTRIBUTE, p));
+        Optional<Principal> principal = principal(ctx.header("Authorization"));
+        principal.ifPresent(p -> ctx.attribute(ATTRIBUTE, p));
+        AuditActor.set(principal.map(p -> p.user().name()).orElse(AuditActor.ANONYMOUS));
     }
 
     /** The principal of a raw {@code Authorization} value; empty when there is none. */

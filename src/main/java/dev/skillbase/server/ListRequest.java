@@ -87,8 +87,9 @@ record ListRequest(SkillQuery query, Optional<String> text) {
             case "name" -> SkillQuery.Sort.NAME;
             case "updated" -> SkillQuery.Sort.UPDATED;
             case "created" -> SkillQuery.Sort.CREATED;
+            case "rating" -> SkillQuery.Sort.RATING;
             default -> throw new InvalidParameterException("sort", "invalid-sort", "sort \"" + value.get()
-                    + "\" is not one of name, updated, created (or relevance with q)");
+                    + "\" is not one of name, updated, created, rating (or relevance with q)");
         };
     }
 

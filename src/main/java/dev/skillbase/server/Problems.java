@@ -10,7 +10,9 @@ import dev.skillbase.account.TokenNotFoundException;
 import dev.skillbase.account.UserNotFoundException;
 import dev.skillbase.exec.InvalidRunManifestException;
 import dev.skillbase.exec.NotExecutableException;
+import dev.skillbase.registry.InvalidReviewException;
 import dev.skillbase.registry.NoSuchSkillException;
+import dev.skillbase.registry.ReviewNotFoundException;
 import dev.skillbase.registry.NoSuchVersionException;
 import dev.skillbase.registry.SkillExistsException;
 import dev.skillbase.registry.VersionConflictException;
@@ -76,6 +78,11 @@ public final class Problems {
             case TokenNotFoundException e -> new Mapped(404, "token-not-found", "Token not found", e.getMessage());
             case NoSuchSkillException e -> new Mapped(404, "skill-not-found", "Skill not found", e.getMessage());
             case NoSuchVersionException e -> new Mapped(404, "not-found", "Not found", e.getMessage());
+            case ReviewNotFoundException e -> new Mapped(404, "review-not-found", "Review not found",
+                    e.getMessage());
+            case InvalidReviewException e -> new Mapped(422, "invalid-request", "Invalid request", e.getMessage(),
+                    e.problems().stream().map(p -> new FieldError(p.field(), p.code(), p.message())).toList(),
+                    Map.of());
             case SkillExistsException e -> new Mapped(409, "skill-exists", "Skill exists", e.getMessage());
             case AccountConflictException e -> new Mapped(409, "conflict", "Conflict", e.getMessage());
             case InvalidAccountInputException e -> new Mapped(422, "invalid-request", "Invalid request",

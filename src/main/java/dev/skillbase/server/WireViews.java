@@ -1,6 +1,7 @@
 package dev.skillbase.server;
 
 import dev.skillbase.registry.Category;
+import dev.skillbase.registry.Rating;
 import dev.skillbase.registry.RegistryStats;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillDetails;
@@ -19,7 +20,7 @@ final class WireViews {
 
     record SkillItem(String namespace, String name, String title, String description, String taxonomyPath,
             String status, String latestVersion, List<String> tags, long installs, Instant createdAt,
-            Instant updatedAt, Double score) {
+            Instant updatedAt, RatingView rating, Double score) {
 
         static SkillItem of(SkillSummary s) {
             return of(s, null);
@@ -32,7 +33,14 @@ final class WireViews {
         private static SkillItem of(SkillSummary s, Double score) {
             return new SkillItem(s.ref().namespace(), s.ref().name(), s.title(), s.description(), s.taxonomyPath(),
                     s.status(), s.latestVersion().orElse(null), s.tags(), s.installs(), s.createdAt(), s.updatedAt(),
-                    score);
+                    RatingView.of(s.rating()), score);
+        }
+    }
+
+    /** The mean rating (rounded to two decimals; null without reviews) and the number of reviews. */
+    record RatingView(Double average, long count) {
+        static RatingView of(Rating r) {
+            return new RatingView(r.average().map(a -> Math.round(a * 100) / 100.0).orElse(null), r.count());
         }
     }
 
@@ -44,14 +52,16 @@ final class WireViews {
 
     record SkillView(String id, String namespace, String name, String title, String description,
             String taxonomyPath, String status, String visibility, String license, String sourceUrl, String homepage,
-            String repo, List<String> tags, VersionView latest, Counters counters, Instant createdAt, Instant updatedAt) {
+            String repo, List<String> tags, VersionView latest, Counters counters, RatingView rating,
+            Instant createdAt, Instant updatedAt) {
 
         static SkillView of(SkillDetails d, Links links) {
             return new SkillView(d.id().toString(), d.ref().namespace(), d.ref().name(), d.title(), d.description(),
                     d.taxonomyPath(), d.status(), d.visibility(), d.license().orElse(null),
                     d.sourceUrl().orElse(null), d.homepage().orElse(null), d.repo().orElse(null), d.tags(),
                     d.latest().map(v -> VersionView.of(d.ref(), v, links)).orElse(null),
-                    new Counters(d.installs(), d.versionCount()), d.createdAt(), d.updatedAt());
+                    new Counters(d.installs(), d.versionCount()), RatingView.of(d.rating()), d.createdAt(),
+                    d.updatedAt());
         }
     }
 

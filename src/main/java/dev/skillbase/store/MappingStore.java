@@ -1,5 +1,7 @@
 package dev.skillbase.store;
 
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import dev.skillbase.registry.NoSuchSkillException;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.Viewer;
@@ -104,11 +106,14 @@ public final class MappingStore {
                             + " AND skill_id = :skill")
                     .bind("ecosystem", pkg.ecosystem().id()).bind("name", pkg.name()).bind("skill", skillId)
                     .execute();
-            return handle.createUpdate("""
+            handle.createUpdate("""
                             INSERT INTO package_mappings (ecosystem, name, skill_id, confidence, source, reason)
                             VALUES (:ecosystem, :name, :skill, :confidence, 'manual', :reason)""")
                     .bind("ecosystem", pkg.ecosystem().id()).bind("name", pkg.name()).bind("skill", skillId)
                     .bind("confidence", confidence).bind("reason", reason).execute();
+            AuditLog.append(handle, AuditEntry.skill("mapping.set", ref, Map.of("package", pkg.toString(),
+                    "confidence", confidence, "reason", reason)));
+            return null;
         });
     }
 
@@ -131,6 +136,8 @@ public final class MappingStore {
                 MappingRows.infer(handle, skill.id(), inference, skill.name(), tags.getOrDefault(skill.id(),
                         List.of()), skill.description(), skill.frontmatter());
             }
+            AuditLog.append(handle, new AuditEntry("mapping.rebuild", "registry", "*", java.util.Optional.empty(),
+                    Map.of("skills", skills.size())));
             return skills.size();
         });
     }

@@ -6,12 +6,16 @@ import dev.skillbase.account.Namespace;
 import dev.skillbase.account.NamespaceNotFoundException;
 import dev.skillbase.account.Role;
 import dev.skillbase.account.UserNotFoundException;
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import dev.skillbase.registry.Viewer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -40,7 +44,13 @@ public final class NamespaceStore {
             Optional<Long> ownerId = owner.map(o -> UserStore.find(handle, o)
                     .orElseThrow(() -> new UserNotFoundException(o)).id());
             insert(handle, name, kind, ownerId, isPrivate, now);
-            return find(handle, name).orElseThrow();
+            Namespace created = find(handle, name).orElseThrow();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("kind", kind.name().toLowerCase(Locale.ROOT));
+            details.put("owner", owner.orElse(null));
+            details.put("visibility", isPrivate ? "private" : "public");
+            AuditLog.append(handle, AuditEntry.namespace("namespace.create", name, details));
+            return created;
         });
     }
 
@@ -106,8 +116,18 @@ public final class NamespaceStore {
             long namespaceId = namespaceId(handle, namespace);
             long userId = UserStore.find(handle, user).orElseThrow(() -> new UserNotFoundException(user)).id();
             long owners = owners(handle, namespaceId);
+            Optional<String> previous = handle.createQuery(
+                            "SELECT role FROM memberships WHERE namespace_id = :ns AND user_id = :user")
+                    .bind("ns", namespaceId).bind("user", userId).mapTo(String.class).findOne();
             upsertMember(handle, namespaceId, userId, role);
-            requireOwner(handle, namespaceId, namespace, owners);
+            if (!previous.equals(Optional.of(role.wire()))) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("user", user);
+                details.put("role", role.wire());
+                details.put("previous_role", previous.orElse(null));
+                AuditLog.append(handle, AuditEntry.namespace("member.set", namespace, details));
+            }
+            requireOwner(handle, namespaceId, namespace, owners); // a refusal here rolls the entry back too
             return null;
         });
     }
@@ -120,7 +140,10 @@ public final class NamespaceStore {
             long owners = owners(handle, namespaceId);
             int removed = handle.createUpdate("DELETE FROM memberships WHERE namespace_id = :ns AND user_id = :user")
                     .bind("ns", namespaceId).bind("user", userId).execute();
-            requireOwner(handle, namespaceId, namespace, owners);
+            if (removed > 0) {
+                AuditLog.append(handle, AuditEntry.namespace("member.remove", namespace, Map.of("user", user)));
+            }
+            requireOwner(handle, namespaceId, namespace, owners); // a refusal here rolls the entry back too
             return removed > 0;
         });
     }

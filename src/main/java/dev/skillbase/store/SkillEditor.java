@@ -1,5 +1,7 @@
 package dev.skillbase.store;
 
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import dev.skillbase.registry.NewSkill;
 import dev.skillbase.registry.NoSuchSkillException;
 import dev.skillbase.registry.NoSuchVersionException;
@@ -77,6 +79,8 @@ public final class SkillEditor {
             }
             TagRows.replace(handle, id, skill.tags());
             reindex(handle, id, true);
+            AuditLog.append(handle, AuditEntry.skill("skill.create", skill.ref(),
+                    Map.of("visibility", skill.visibility())));
             return null;
         });
     }
@@ -85,6 +89,8 @@ public final class SkillEditor {
     public void update(SkillRef ref, SkillPatch patch) {
         database.write("updating skill " + ref, handle -> {
             UUID id = skillId(handle, ref);
+            Map<String, Object> before = handle.createQuery("SELECT status, visibility FROM skills WHERE id = :id")
+                    .bind("id", id).mapToMap().one();
             Map<String, Object> columns = new LinkedHashMap<>();
             patch.title().ifPresent(v -> columns.put("title", v.isEmpty() ? ref.name() : v));
             patch.taxonomyPath().ifPresent(v -> columns.put("taxonomy_path", v));
@@ -101,6 +107,7 @@ public final class SkillEditor {
             update.execute();
             patch.tags().ifPresent(tags -> TagRows.replace(handle, id, tags));
             reindex(handle, id, patch.tags().isPresent());
+            SkillAudit.updated(handle, ref, patch, before, columns.keySet());
             return null;
         });
     }
@@ -114,6 +121,10 @@ public final class SkillEditor {
         return database.write((yanked ? "yanking " : "unyanking ") + ref + "@" + version, handle -> {
             StoredVersion stored = VersionRows.find(handle, ref, version)
                     .orElseThrow(() -> missing(handle, ref, version));
+            if (stored.info().yanked() != yanked) {
+                AuditLog.append(handle, AuditEntry.skill(yanked ? "version.yank" : "version.unyank", ref,
+                        Map.of("version", version)));
+            }
             handle.createUpdate("UPDATE skill_versions SET yanked = :yanked WHERE id = :id")
                     .bind("yanked", yanked).bind("id", stored.id()).execute();
             handle.createUpdate("UPDATE skills SET updated_at = :now WHERE id = :id")
@@ -175,15 +186,21 @@ public final class SkillEditor {
                                                                       updated_at = excluded.updated_at""")
                     .bind("id", stored.skillId()).bind("tag", tag).bind("version", version).bind("now", now())
                     .execute();
+            AuditLog.append(handle, AuditEntry.skill("version_tag.set", ref, Map.of("tag", tag, "version", version)));
             return null;
         });
     }
 
     /** @return whether the tag existed */
     public boolean removeVersionTag(SkillRef ref, String tag) {
-        return database.write("removing tag " + tag + " of " + ref, handle -> handle.createUpdate(
-                        "DELETE FROM version_tags WHERE skill_id = :id AND tag = :tag")
-                .bind("id", skillId(handle, ref)).bind("tag", tag).execute() > 0);
+        return database.write("removing tag " + tag + " of " + ref, handle -> {
+            boolean removed = handle.createUpdate("DELETE FROM version_tags WHERE skill_id = :id AND tag = :tag")
+                    .bind("id", skillId(handle, ref)).bind("tag", tag).execute() > 0;
+            if (removed) {
+                AuditLog.append(handle, AuditEntry.skill("version_tag.remove", ref, Map.of("tag", tag)));
+            }
+            return removed;
+        });
     }
 
     private static UUID skillId(Handle handle, SkillRef ref) {

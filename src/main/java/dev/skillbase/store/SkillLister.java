@@ -1,6 +1,7 @@
 package dev.skillbase.store;
 
 import dev.skillbase.registry.Page;
+import dev.skillbase.registry.Rating;
 import dev.skillbase.registry.SkillQuery;
 import dev.skillbase.registry.SkillSummary;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class SkillLister {
             case NAME -> "skills_name";
             case UPDATED -> "skills_updated";
             case CREATED -> "skills_created";
+            case RATING -> "skills_rating";
         };
     }
 
@@ -59,6 +61,7 @@ public final class SkillLister {
             case NAME -> "s.name, n.name";
             case UPDATED -> "s.updated_at DESC, s.name, n.name";
             case CREATED -> "s.created_at DESC, s.name, n.name";
+            case RATING -> Rating.smoothedSql() + " DESC, s.rating_count DESC, s.name, n.name";
         };
     }
 }

@@ -1,11 +1,13 @@
 package dev.skillbase.store;
 
+import dev.skillbase.registry.Rating;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.SkillSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -18,7 +20,7 @@ public final class SkillRows {
     /** The select list of a summary. */
     public static final String COLUMNS = """
             s.id, n.name AS namespace, s.name, s.title, s.description, s.taxonomy_path, s.status, s.latest_version,
-            s.installs, s.created_at, s.updated_at""";
+            s.installs, s.created_at, s.updated_at, s.rating, s.rating_count""";
     /** Skills joined to their namespaces. */
     public static final String FROM = "skills s JOIN namespaces n ON n.id = s.namespace_id";
 
@@ -40,8 +42,16 @@ public final class SkillRows {
                 List.of(),
                 rs.getLong("installs"),
                 Columns.instant(rs, "created_at", ctx),
-                Columns.instant(rs, "updated_at", ctx));
+                Columns.instant(rs, "updated_at", ctx),
+                rating(rs));
         return new Row(Columns.uuid(rs, "id", ctx), summary);
+    }
+
+    /** The rating of the row's {@code rating} and {@code rating_count} columns. */
+    static Rating rating(ResultSet rs) throws SQLException {
+        long count = rs.getLong("rating_count");
+        double average = rs.getDouble("rating");
+        return count == 0 || rs.wasNull() ? Rating.NONE : new Rating(Optional.of(average), count);
     }
 
     /** The summaries of {@code rows} with their tags, fetched in one query. */
@@ -51,7 +61,7 @@ public final class SkillRows {
             SkillSummary s = row.summary();
             return new SkillSummary(s.ref(), s.title(), s.description(), s.taxonomyPath(), s.status(),
                     s.latestVersion(), tags.getOrDefault(row.id(), List.of()), s.installs(), s.createdAt(),
-                    s.updatedAt());
+                    s.updatedAt(), s.rating());
         }).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.skillbase.store;
 
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.VersionConflictException;
 import dev.skillbase.registry.VersionInfo;
@@ -118,6 +120,8 @@ public final class SkillWriter {
                 version.description(), version.body()));
         MappingRows.infer(handle, skillId, PackageInference.standard(), version.name(), version.tags(),
                 version.description(), version.frontmatterJson());
+        AuditLog.append(handle, AuditEntry.skill("skill.publish", ref, Map.of("version", version.version(),
+                "content_digest", version.contentDigest())));
         // what was just inserted, as VersionRows would read it back (the instant is already whole milliseconds)
         return new Published(true, new VersionInfo(version.version(), version.contentDigest(),
                 version.archiveDigest(), version.size(), version.files().size(), now, version.publishedBy(),

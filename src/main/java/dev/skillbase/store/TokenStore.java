@@ -5,10 +5,14 @@ import dev.skillbase.account.Scope;
 import dev.skillbase.account.TokenInfo;
 import dev.skillbase.account.TokenNotFoundException;
 import dev.skillbase.account.User;
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -46,7 +50,14 @@ public final class TokenStore {
                 .bind("now", token.createdAt())
                 .bind("expires", token.expiresAt().orElse(null))
                 .mapTo(Long.class).one();
-        return find(handle, id).orElseThrow();
+        TokenInfo created = find(handle, id).orElseThrow();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("user", created.user());
+        details.put("name", created.name());
+        details.put("scopes", Scope.join(created.scopes()));
+        details.put("expires_at", created.expiresAt().map(Instant::toString).orElse(null));
+        AuditLog.append(handle, AuditEntry.token("token.create", id, details));
+        return created;
     }
 
     /** The token with this hash and its user, whether usable or not. */
@@ -89,9 +100,15 @@ public final class TokenStore {
     /** Revokes the token (keeping the first revocation time); @throws TokenNotFoundException when absent. */
     public TokenInfo revoke(long id, Instant now) {
         return database.write("revoking token " + id, handle -> {
-            handle.createUpdate("UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+            int revoked = handle.createUpdate(
+                            "UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                     .bind("now", now).bind("id", id).execute();
-            return find(handle, id).orElseThrow(() -> new TokenNotFoundException(id));
+            TokenInfo token = find(handle, id).orElseThrow(() -> new TokenNotFoundException(id));
+            if (revoked > 0) {
+                AuditLog.append(handle, AuditEntry.token("token.revoke", id, Map.of("user", token.user(),
+                        "name", token.name())));
+            }
+            return token;
         });
     }
 

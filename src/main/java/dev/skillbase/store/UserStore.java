@@ -2,13 +2,16 @@ package dev.skillbase.store;
 
 import dev.skillbase.account.AccountConflictException;
 import dev.skillbase.account.Namespace;
+import dev.skillbase.account.TokenInfo;
 import dev.skillbase.account.User;
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import dev.skillbase.account.TokenInfo;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -24,7 +27,11 @@ public final class UserStore {
 
     /** @throws AccountConflictException when the name is taken */
     public User create(String name, boolean admin, Instant now) {
-        return database.write("creating user " + name, handle -> insert(handle, name, admin, now));
+        return database.write("creating user " + name, handle -> {
+            User user = insert(handle, name, admin, now);
+            AuditLog.append(handle, AuditEntry.user("user.create", name, Map.of("admin", admin)));
+            return user;
+        });
     }
 
     /** Inside a write transaction: the new user and their own namespace (when free). */
@@ -55,6 +62,7 @@ public final class UserStore {
             }
             User user = find(handle, name).map(found -> promote(handle, found))
                     .orElseGet(() -> insert(handle, name, true, now));
+            AuditLog.append(handle, AuditEntry.user("user.bootstrap_admin", name, Map.of()));
             return TokenStore.insert(handle, token.apply(user));
         });
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class SkillbaseCommandTest {
-    private static final int ALL_SUBCOMMANDS = 28;
+    private static final int ALL_SUBCOMMANDS = 29;
 
     private static long commands(CommandLine cli) {
         return cli.getSubcommands().values().stream().distinct().count();

@@ -2,6 +2,7 @@ package dev.skillbase.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skillbase.registry.Rating;
 import dev.skillbase.registry.SkillRef;
 import dev.skillbase.registry.SkillSummary;
 import java.time.Instant;
@@ -14,7 +15,7 @@ class MatchTermsTest {
 
     private static SkillSummary skill(String name, String title, String description, String... tags) {
         return new SkillSummary(new SkillRef("acme", name), title, description, "", "active", Optional.of("1.0.0"),
-                List.of(tags), 0, Instant.EPOCH, Instant.EPOCH);
+                List.of(tags), 0, Instant.EPOCH, Instant.EPOCH, Rating.NONE);
     }
 
     @Test

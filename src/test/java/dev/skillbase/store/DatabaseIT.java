@@ -122,6 +122,9 @@ class DatabaseIT {
         }
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + url);
                 java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE audit_log");
+            statement.execute("DROP TABLE reviews");
+            statement.execute("DROP INDEX skills_rating");
             statement.execute("DROP TABLE analytics_daily");
             statement.execute("DROP TABLE analytics_events");
             statement.execute("DROP TABLE executions");
@@ -130,7 +133,7 @@ class DatabaseIT {
             statement.execute("DROP TABLE skill_preferences");
             statement.execute("DROP TABLE preferences");
             statement.execute("DROP TABLE installations");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8')");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -139,8 +142,7 @@ class DatabaseIT {
             List<String> tables = database.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table'").mapTo(String.class).list());
             assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings",
-                    "analytics_events", "analytics_daily",
-                    "executions");
+                    "analytics_events", "analytics_daily", "executions", "reviews", "audit_log");
             int skills = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM skills")
                     .mapTo(Integer.class).one());
             assertThat(skills).isOne();
