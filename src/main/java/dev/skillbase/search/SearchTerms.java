@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public record SearchTerms(String exactName, List<String> words) {
     public static final int MAX_TERMS = 16;
+    /** The shortest {@link #namePrefix()}. */
+    public static final int MIN_PREFIX = 3;
     private static final int MAX_WORD = 64;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
@@ -46,6 +48,19 @@ public record SearchTerms(String exactName, List<String> words) {
     public List<String> requiredWords() {
         List<String> named = of(exactName).words();
         return named.isEmpty() ? words : named;
+    }
+
+    /**
+     * The start of the names that rank right after the exact name: the words of the name part joined by '-'
+     * ({@code "PDF tools"} is {@code pdf-tools}), or empty without an exact name (a task) or when that is shorter than {@link #MIN_PREFIX} characters
+     * (a name starting with one or two letters says nothing).
+     */
+    public String namePrefix() {
+        if (exactName.isEmpty()) {
+            return "";
+        }
+        String prefix = String.join("-", requiredWords());
+        return prefix.length() < MIN_PREFIX ? "" : prefix;
     }
 
     public boolean isEmpty() {

@@ -1,5 +1,6 @@
 package dev.skillbase.search;
 
+import dev.skillbase.registry.Faceted;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillQuery;
@@ -52,17 +53,26 @@ final class SqliteFullText implements FullTextSearch {
                 .bind("description", document.description())
                 .bind("body", document.body())
                 .execute();
+        SearchWords.add(handle, document);
     }
 
     @Override
     public Page<SearchHit> search(String text, SkillQuery query) {
+        return search(text, query, false).page();
+    }
+
+    @Override
+    public Faceted<SearchHit> searchWithFacets(String text, SkillQuery query) {
+        return search(text, query, true);
+    }
+
+    private Faceted<SearchHit> search(String text, SkillQuery query, boolean facets) {
         SearchTerms terms = SearchTerms.of(text);
         if (terms.isEmpty()) {
-            return new Page<>(List.of(), 0, query.limit(), query.offset());
+            return FullTextSearch.nothing(query);
         }
-        return database.read("searching for '" + terms.exactName() + "'", handle -> FullTextSearch.allThenAny(
-                terms, words -> ranked(words, " AND ").run(handle, terms, query, FullTextSearch.ENOUGH),
-                words -> ranked(words, " OR ").run(handle, terms, query, 0)));
+        return database.read("searching for '" + terms.exactName() + "'", handle -> FullTextSearch.run(handle,
+                terms, query, (words, every) -> ranked(words, every ? " AND " : " OR "), facets));
     }
 
     @Override
@@ -84,6 +94,6 @@ final class SqliteFullText implements FullTextSearch {
         String candidates = "SELECT rowid AS k, " + score + " AS score FROM skill_search"
                 + " WHERE skill_search MATCH :match ORDER BY score DESC LIMIT :cap";
         return new RankedQuery(FROM, COUNT_FROM, EXACT_FROM, "skill_search MATCH :match", score, candidates, "s.seq",
-                Map.of("match", match));
+                "s.name", Map.of("match", match));
     }
 }

@@ -1,5 +1,6 @@
 package dev.skillbase.server;
 
+import dev.skillbase.registry.Faceted;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.registry.Viewer;
@@ -38,10 +39,12 @@ final class ReadHandlers {
         }
     }
 
-    private static <T> void respond(Context ctx, ListRequest request, Page<T> page,
+    private static <T> void respond(Context ctx, ListRequest request, Faceted<T> faceted,
             Function<T, WireViews.SkillItem> view) {
-        ctx.json(new WireViews.PageView<>(page.items().stream().map(view).toList(), page.total(),
-                request.query().limit(), request.query().offset(), request.nextCursor(page.total())));
+        Page<T> page = faceted.page();
+        ctx.json(new WireViews.FacetedPageView<>(page.items().stream().map(view).toList(), page.total(),
+                request.query().limit(), request.query().offset(), request.nextCursor(page.total()),
+                WireViews.FacetsView.of(faceted.facets())));
     }
 
     /** The skill's JSON and ETag come from {@link SkillResponseCache}, which checks the caller on every request. */
