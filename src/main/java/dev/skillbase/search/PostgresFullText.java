@@ -90,7 +90,7 @@ final class PostgresFullText implements FullTextSearch {
     private static RankedQuery ranked(List<String> words, String operator) {
         // letters and digits only, joined by an operator: to_tsquery sees words, never operators of the caller's
         String match = String.join(operator, words);
-        return new RankedQuery(FROM, FROM, FROM, "s.search_vector @@ q.query", SCORE, CANDIDATES, "s.id",
+        return new RankedQuery(FROM, FROM, "s.search_vector @@ q.query", SCORE, CANDIDATES, "s.id",
                 "s.name COLLATE \"C\"", Map.of("match", match));
     }
 }

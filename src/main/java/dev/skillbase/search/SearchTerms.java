@@ -51,8 +51,8 @@ public record SearchTerms(String exactName, List<String> words) {
     }
 
     /**
-     * The start of the names that rank right after the exact name: the words of the name part joined by '-'
-     * ({@code "PDF tools"} is {@code pdf-tools}), or empty without an exact name (a task) or when that is shorter than {@link #MIN_PREFIX} characters
+     * The names that rank right after the exact name are this or start with it and '-': the words of the name part
+     * joined by '-' ({@code "PDF tools"} is {@code pdf-tools}; such names hold every word), or empty without an exact name (a task) or when that is shorter than {@link #MIN_PREFIX} characters
      * (a name starting with one or two letters says nothing).
      */
     public String namePrefix() {

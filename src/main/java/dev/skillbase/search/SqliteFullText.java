@@ -22,9 +22,6 @@ final class SqliteFullText implements FullTextSearch {
             + " JOIN namespaces n ON n.id = s.namespace_id";
     private static final String COUNT_FROM = "skill_search JOIN skills s INDEXED BY skills_search_filter"
             + " ON s.seq = skill_search.rowid JOIN namespaces n ON n.id = s.namespace_id";
-    // CROSS JOIN keeps skills (by name) the outer loop: the planner would rather scan every match
-    private static final String EXACT_FROM = "skills s CROSS JOIN skill_search ON skill_search.rowid = s.seq"
-            + " JOIN namespaces n ON n.id = s.namespace_id";
     private static final String SCORE = "-bm25(skill_search, 10.0, 10.0, 5.0, 2.0, 1.0)";
     /**
      * A task is long and chatty: its common words are in most skills' instructions, so the body weighs less in a
@@ -93,7 +90,7 @@ final class SqliteFullText implements FullTextSearch {
         String match = words.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(operator));
         String candidates = "SELECT rowid AS k, " + score + " AS score FROM skill_search"
                 + " WHERE skill_search MATCH :match ORDER BY score DESC LIMIT :cap";
-        return new RankedQuery(FROM, COUNT_FROM, EXACT_FROM, "skill_search MATCH :match", score, candidates, "s.seq",
+        return new RankedQuery(FROM, COUNT_FROM, "skill_search MATCH :match", score, candidates, "s.seq",
                 "s.name", Map.of("match", match));
     }
 }

@@ -54,15 +54,45 @@ class SearchRankingIT {
             publish(registry, "pdf", "Documents", "Reads documents.", "Mentions pdf once.");
             publish(registry, "reader", "PDF PDF reader", "Reads pdf, pdf and pdf files.", "pdf pdf pdf");
             publish(registry, "pdf-tools", "PDF tools", "Splits and merges pdf files.", "Nothing else.");
+            publish(registry, "pdfkit", "PDF kit", "Writes pdf pdf pdf files.", "pdf");
             publish(registry, "merge-pdf", "Merge PDF", "Merges pdf files.", "Nothing else.");
 
             List<String> ranked = names(registry.search("pdf", page(10)));
 
-            assertThat(ranked).hasSize(5);
-            assertThat(ranked.subList(0, 3)).containsExactly("acme/pdf", "acme/pdf-tools", "acme/pdf-forms");
-            assertThat(ranked.subList(3, 5)).containsExactlyInAnyOrder("acme/reader", "acme/merge-pdf");
+            assertThat(ranked).hasSize(6);
+            // names with the prefix by installs, then by name
+            assertThat(ranked.subList(0, 3)).containsExactly("acme/pdf", "acme/pdf-forms", "acme/pdf-tools");
+            assertThat(ranked.subList(3, 6)).containsExactlyInAnyOrder("acme/reader", "acme/merge-pdf", "acme/pdfkit");
             // words joined by '-' are a name too
             assertThat(names(registry.search("PDF tools", page(10)))).first().isEqualTo("acme/pdf-tools");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void pages_with_many_prefixed_names_are_the_same_from_the_candidates_and_from_the_full_ranking(DbKind kind) {
+        try (LocalRegistry registry = LocalRegistry.open(TestDatabases.freshUrl(kind))) {
+            for (int i = 0; i < 30; i++) {
+                publish(registry, "granite-tools-" + i, "Kit " + i, "Cuts stone.", "granite tools " + "x".repeat(i));
+                publish(registry, "quarry-" + i, "Granite tools " + i, "Granite tools. ".repeat(1 + i % 5), "Stone.");
+            }
+            installAcme(registry, "granite-tools-17", 1);
+            SkillQuery active = new SkillQuery(Optional.empty(), Optional.of("active"), Optional.empty(),
+                    Optional.empty(), SkillQuery.Sort.NAME, 7, 0);
+            List<String> paged = new java.util.ArrayList<>();
+            for (int offset = 0; offset < 60; offset += 7) {
+                Page<SearchHit> fast = registry.search("granite tools", new SkillQuery(Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), SkillQuery.Sort.NAME, 7, offset));
+                Page<SearchHit> full = registry.search("granite tools", new SkillQuery(active.namespace(),
+                        active.status(), Optional.empty(), Optional.empty(), SkillQuery.Sort.NAME, 7, offset));
+                assertThat(names(fast)).as("offset %d", offset).isEqualTo(names(full));
+                assertThat(fast.items().stream().map(SearchHit::score).toList())
+                        .isEqualTo(full.items().stream().map(SearchHit::score).toList());
+                paged.addAll(names(fast));
+            }
+            assertThat(paged).hasSize(60).doesNotHaveDuplicates();
+            assertThat(paged.subList(0, 2)).containsExactly("acme/granite-tools-17", "acme/granite-tools-0");
+            assertThat(paged.subList(0, 30)).allMatch(name -> name.startsWith("acme/granite-tools-"));
         }
     }
 
@@ -103,6 +133,14 @@ class SearchRankingIT {
         for (int i = 0; i < users; i++) {
             User user = registry.accounts().createUser(namespace + "-user-" + i, false);
             registry.installations().record(user.id(), new SkillRef(namespace, "ocelot-notes"),
+                    new NewInstallation("1.0.0", "claude-code", NewInstallation.PROJECT, false));
+        }
+    }
+
+    private static void installAcme(LocalRegistry registry, String acmeSkill, int users) {
+        for (int i = 0; i < users; i++) {
+            User user = registry.accounts().createUser(acmeSkill + "-user-" + i, false);
+            registry.installations().record(user.id(), new SkillRef("acme", acmeSkill),
                     new NewInstallation("1.0.0", "claude-code", NewInstallation.PROJECT, false));
         }
     }
