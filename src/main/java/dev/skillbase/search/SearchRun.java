@@ -3,10 +3,8 @@ package dev.skillbase.search;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillQuery;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -46,10 +44,9 @@ final class SearchRun {
         if (corrections.isEmpty()) {
             return found;
         }
-        Set<String> words = new LinkedHashSet<>(terms.words());
-        corrections.values().forEach(words::addAll);
-        RankedQuery corrected = queries.of(List.copyOf(words), false);
-        Page<SearchHit> page = corrected.run(handle, terms, query, 0);
+        SearchTerms fixed = terms.corrected(corrections);
+        RankedQuery corrected = queries.of(fixed.words(), false);
+        Page<SearchHit> page = corrected.run(handle, fixed, query, 0);
         return page.total() > found.page().total() ? new Result(page, corrected) : found;
     }
 }

@@ -3,6 +3,7 @@ package dev.skillbase.search;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,21 @@ public record SearchTerms(String exactName, List<String> words) {
         }
         String prefix = String.join("-", requiredWords());
         return prefix.length() < MIN_PREFIX ? "" : prefix;
+    }
+
+    /**
+     * These terms with typos corrected: every word and its corrections, and the exact name with each corrected word
+     * replaced by its first correction, so that the name tiers rank the names of the corrected words.
+     */
+    SearchTerms corrected(Map<String, List<String>> corrections) {
+        String name = exactName;
+        for (Map.Entry<String, List<String>> e : corrections.entrySet()) {
+            name = name.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(e.getKey()) + "(?![\\p{L}\\p{N}])",
+                    Matcher.quoteReplacement(e.getValue().getFirst()));
+        }
+        Set<String> all = new LinkedHashSet<>(words);
+        corrections.values().forEach(all::addAll);
+        return new SearchTerms(name, List.copyOf(all));
     }
 
     public boolean isEmpty() {

@@ -151,9 +151,11 @@ class SearchRankingIT {
         try (LocalRegistry registry = LocalRegistry.open(TestDatabases.freshUrl(kind))) {
             publish(registry, "python-testing", "Python testing", "Runs pytest suites.", "Nothing else.", "python");
             publish(registry, "kubernetes-deploy", "Kubernetes deploy", "Rolls out manifests.", "Nothing else.");
+            publish(registry, "snake-notes", "Python python notes", "Python, python and python.", "python", "python");
             publish(registry, "spreadsheet-charts", "Charts", "Draws charts from a spreadsheet.", "Nothing else.");
 
-            assertThat(names(registry.search("pyhton", page(10)))).containsExactly("acme/python-testing");
+            assertThat(names(registry.search("pyhton", page(10)))).containsExactly("acme/python-testing",
+                    "acme/snake-notes");
             assertThat(names(registry.search("kubernets", page(10)))).containsExactly("acme/kubernetes-deploy");
             assertThat(names(registry.search("spreadsheat charts", page(10))))
                     .containsExactly("acme/spreadsheet-charts");
