@@ -126,7 +126,8 @@ class DatabaseIT {
             statement.execute("DROP TABLE skill_preferences");
             statement.execute("DROP TABLE preferences");
             statement.execute("DROP TABLE installations");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5')");
+            statement.execute("DROP TABLE search_words");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '9')");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -134,7 +135,8 @@ class DatabaseIT {
         try (Database database = Database.open(DatabaseUrl.parse(url))) {
             List<String> tables = database.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table'").mapTo(String.class).list());
-            assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings");
+            assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings",
+                    "search_words");
             int skills = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM skills")
                     .mapTo(Integer.class).one());
             assertThat(skills).isOne();
