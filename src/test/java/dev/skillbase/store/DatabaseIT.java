@@ -140,6 +140,10 @@ class DatabaseIT {
             int skills = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM skills")
                     .mapTo(Integer.class).one());
             assertThat(skills).isOne();
+            // V9 fills the typo vocabulary from the skills already there
+            List<String> words = database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT word FROM search_words WHERE word IN ('pdf', 'tools')").mapTo(String.class).list());
+            assertThat(words).containsExactlyInAnyOrder("pdf", "tools");
         }
     }
 
