@@ -395,6 +395,16 @@ public final class LocalRegistry implements Registry {
         return search.search(text, query);
     }
 
+    /** {@link #list}, with the tag and category counts of every skill it lists (not only the page). */
+    public Faceted<SkillSummary> listWithFacets(SkillQuery query) {
+        return new Faceted<>(lister.list(query), lister.facets(query));
+    }
+
+    /** {@link #search}, with the tag and category counts of every match (not only the page). */
+    public Faceted<SearchHit> searchWithFacets(String text, SkillQuery query) {
+        return search.searchWithFacets(text, query);
+    }
+
     @Override
     public Page<MatchHit> match(String task, SkillQuery query) {
         MatchTerms terms = MatchTerms.of(task);

@@ -1,19 +1,23 @@
 package dev.skillbase.search;
 
+import dev.skillbase.registry.Faceted;
+import dev.skillbase.registry.Facets;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillQuery;
 import dev.skillbase.store.Database;
 import dev.skillbase.store.SearchIndexer;
 import java.util.List;
-import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Full-text search over skills, one implementation per dialect, chosen once from the database. Ranking: an exact
- * name match first, then relevance where a match in the name or title weighs most, then tags, then the
- * description, then the body. A skill must have every word of the query ({@link SearchTerms#requiredWords}); when
- * fewer than {@link #ENOUGH} skills have them all, any word is enough, and a skill matching more of them ranks higher.
- * An empty query (no letters or digits) finds nothing. Thread-safe.
+ * name match first, then the names starting with the query's words joined by '-', then relevance where a match in
+ * the name or title weighs most, then tags, then the description, then the body; installs and then rating break
+ * ties ({@link RankedQuery}). A skill must have every word of the query ({@link SearchTerms#requiredWords}); when
+ * fewer than {@link #ENOUGH} skills have them all, any word is enough, and a skill matching more of them ranks
+ * higher; when fewer than {@link #FEW} have any, a word with a typo ("pyhton") also finds the words one edit away
+ * ({@link SearchRun}). An empty query (no letters or digits) finds nothing. Thread-safe.
  */
 public sealed interface FullTextSearch extends SearchIndexer permits SqliteFullText, PostgresFullText {
 
@@ -27,7 +31,13 @@ public sealed interface FullTextSearch extends SearchIndexer permits SqliteFullT
     /** Below this many skills with every word, a search takes skills with any word instead. */
     int ENOUGH = 10;
 
+    /** Below this many skills with any word, a search also tries corrections of the words it does not know. */
+    int FEW = 5;
+
     Page<SearchHit> search(String text, SkillQuery query);
+
+    /** {@link #search}, with the tag and category counts of all its matches. */
+    Faceted<SearchHit> searchWithFacets(String text, SkillQuery query);
 
     /**
      * The skills that fit a task: those with any of its words, ranked by relevance as {@link #search} ranks (field
@@ -41,15 +51,16 @@ public sealed interface FullTextSearch extends SearchIndexer permits SqliteFullT
         return new SearchTerms("", terms.words());
     }
 
-    /** Searches with every word first, then, when that finds fewer than {@link #ENOUGH} skills, with any word. */
-    static Page<SearchHit> allThenAny(SearchTerms terms, Function<List<String>, Page<SearchHit>> all,
-            Function<List<String>, Page<SearchHit>> any) {
-        if (terms.words().size() > 1) {
-            Page<SearchHit> page = all.apply(terms.requiredWords());
-            if (page.total() >= ENOUGH) {
-                return page;
-            }
-        }
-        return any.apply(terms.words());
+    /** An empty result of {@code query}. */
+    static Faceted<SearchHit> nothing(SkillQuery query) {
+        return new Faceted<>(new Page<>(List.of(), 0, query.limit(), query.offset()), Facets.none());
+    }
+
+    /** The search of {@code terms} in {@code handle}'s transaction, with the facets when {@code facets}. */
+    static Faceted<SearchHit> run(Handle handle, SearchTerms terms, SkillQuery query, SearchRun.Queries queries,
+            boolean facets) {
+        SearchRun.Result result = SearchRun.run(handle, terms, query, queries);
+        return new Faceted<>(result.page(), facets && result.page().total() > 0
+                ? result.query().facets(handle, query) : Facets.none());
     }
 }

@@ -1,5 +1,6 @@
 package dev.skillbase.search;
 
+import dev.skillbase.registry.Faceted;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillQuery;
@@ -48,20 +49,30 @@ final class PostgresFullText implements FullTextSearch {
                 .bind("description", document.description())
                 .bind("body", document.body())
                 .execute();
+        SearchWords.add(handle, document);
     }
 
     @Override
     public Page<SearchHit> search(String text, SkillQuery query) {
+        return search(text, query, false).page();
+    }
+
+    @Override
+    public Faceted<SearchHit> searchWithFacets(String text, SkillQuery query) {
+        return search(text, query, true);
+    }
+
+    private Faceted<SearchHit> search(String text, SkillQuery query, boolean facets) {
         SearchTerms terms = SearchTerms.of(text);
         if (terms.isEmpty()) {
-            return new Page<>(List.of(), 0, query.limit(), query.offset());
+            return FullTextSearch.nothing(query);
         }
         // the matches come from the GIN index, whose bitmap needs no recheck: the planner would rather scan the table
         // for a common word and test each vector, reading every body's vector out of line (50-100 times slower)
         return database.read("searching for '" + terms.exactName() + "'", handle -> handle.inTransaction(tx -> {
             tx.execute("SET LOCAL enable_seqscan = off");
-            return FullTextSearch.allThenAny(terms, words -> ranked(words, " & ").run(tx, terms, query, FullTextSearch.ENOUGH),
-                    words -> ranked(words, " | ").run(tx, terms, query, 0));
+            return FullTextSearch.run(tx, terms, query, (words, every) -> ranked(words, every ? " & " : " | "),
+                    facets);
         }));
     }
 
@@ -79,7 +90,7 @@ final class PostgresFullText implements FullTextSearch {
     private static RankedQuery ranked(List<String> words, String operator) {
         // letters and digits only, joined by an operator: to_tsquery sees words, never operators of the caller's
         String match = String.join(operator, words);
-        return new RankedQuery(FROM, FROM, FROM, "s.search_vector @@ q.query", SCORE, CANDIDATES, "s.id",
-                Map.of("match", match));
+        return new RankedQuery(FROM, FROM, "s.search_vector @@ q.query", SCORE, CANDIDATES, "s.id",
+                "s.name COLLATE \"C\"", Map.of("match", match));
     }
 }

@@ -3,6 +3,7 @@ package dev.skillbase.search;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public record SearchTerms(String exactName, List<String> words) {
     public static final int MAX_TERMS = 16;
+    /** The shortest {@link #namePrefix()}. */
+    public static final int MIN_PREFIX = 3;
     private static final int MAX_WORD = 64;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
@@ -46,6 +49,34 @@ public record SearchTerms(String exactName, List<String> words) {
     public List<String> requiredWords() {
         List<String> named = of(exactName).words();
         return named.isEmpty() ? words : named;
+    }
+
+    /**
+     * The names that rank right after the exact name are this or start with it and '-': the words of the name part
+     * joined by '-' ({@code "PDF tools"} is {@code pdf-tools}; such names hold every word), or empty without an exact name (a task) or when that is shorter than {@link #MIN_PREFIX} characters
+     * (a name starting with one or two letters says nothing).
+     */
+    public String namePrefix() {
+        if (exactName.isEmpty()) {
+            return "";
+        }
+        String prefix = String.join("-", requiredWords());
+        return prefix.length() < MIN_PREFIX ? "" : prefix;
+    }
+
+    /**
+     * These terms with typos corrected: every word and its corrections, and the exact name with each corrected word
+     * replaced by its first correction, so that the name tiers rank the names of the corrected words.
+     */
+    SearchTerms corrected(Map<String, List<String>> corrections) {
+        String name = exactName;
+        for (Map.Entry<String, List<String>> e : corrections.entrySet()) {
+            name = name.replaceAll("(?<![\\p{L}\\p{N}])" + Pattern.quote(e.getKey()) + "(?![\\p{L}\\p{N}])",
+                    Matcher.quoteReplacement(e.getValue().getFirst()));
+        }
+        Set<String> all = new LinkedHashSet<>(words);
+        corrections.values().forEach(all::addAll);
+        return new SearchTerms(name, List.copyOf(all));
     }
 
     public boolean isEmpty() {

@@ -1,5 +1,6 @@
 package dev.skillbase.search;
 
+import dev.skillbase.registry.Faceted;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillQuery;
@@ -21,9 +22,6 @@ final class SqliteFullText implements FullTextSearch {
             + " JOIN namespaces n ON n.id = s.namespace_id";
     private static final String COUNT_FROM = "skill_search JOIN skills s INDEXED BY skills_search_filter"
             + " ON s.seq = skill_search.rowid JOIN namespaces n ON n.id = s.namespace_id";
-    // CROSS JOIN keeps skills (by name) the outer loop: the planner would rather scan every match
-    private static final String EXACT_FROM = "skills s CROSS JOIN skill_search ON skill_search.rowid = s.seq"
-            + " JOIN namespaces n ON n.id = s.namespace_id";
     private static final String SCORE = "-bm25(skill_search, 10.0, 10.0, 5.0, 2.0, 1.0)";
     /**
      * A task is long and chatty: its common words are in most skills' instructions, so the body weighs less in a
@@ -52,17 +50,26 @@ final class SqliteFullText implements FullTextSearch {
                 .bind("description", document.description())
                 .bind("body", document.body())
                 .execute();
+        SearchWords.add(handle, document);
     }
 
     @Override
     public Page<SearchHit> search(String text, SkillQuery query) {
+        return search(text, query, false).page();
+    }
+
+    @Override
+    public Faceted<SearchHit> searchWithFacets(String text, SkillQuery query) {
+        return search(text, query, true);
+    }
+
+    private Faceted<SearchHit> search(String text, SkillQuery query, boolean facets) {
         SearchTerms terms = SearchTerms.of(text);
         if (terms.isEmpty()) {
-            return new Page<>(List.of(), 0, query.limit(), query.offset());
+            return FullTextSearch.nothing(query);
         }
-        return database.read("searching for '" + terms.exactName() + "'", handle -> FullTextSearch.allThenAny(
-                terms, words -> ranked(words, " AND ").run(handle, terms, query, FullTextSearch.ENOUGH),
-                words -> ranked(words, " OR ").run(handle, terms, query, 0)));
+        return database.read("searching for '" + terms.exactName() + "'", handle -> FullTextSearch.run(handle,
+                terms, query, (words, every) -> ranked(words, every ? " AND " : " OR "), facets));
     }
 
     @Override
@@ -83,7 +90,7 @@ final class SqliteFullText implements FullTextSearch {
         String match = words.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(operator));
         String candidates = "SELECT rowid AS k, " + score + " AS score FROM skill_search"
                 + " WHERE skill_search MATCH :match ORDER BY score DESC LIMIT :cap";
-        return new RankedQuery(FROM, COUNT_FROM, EXACT_FROM, "skill_search MATCH :match", score, candidates, "s.seq",
-                Map.of("match", match));
+        return new RankedQuery(FROM, COUNT_FROM, "skill_search MATCH :match", score, candidates, "s.seq",
+                "s.name", Map.of("match", match));
     }
 }

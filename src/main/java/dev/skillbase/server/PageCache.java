@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.skillbase.registry.LocalRegistry;
-import dev.skillbase.registry.Page;
+import dev.skillbase.registry.Faceted;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillQuery;
 import dev.skillbase.registry.SkillRef;
@@ -32,7 +32,7 @@ final class PageCache implements ChangeWatcher.Listener, AutoCloseable {
     }
 
     private final LocalRegistry registry;
-    private final Cache<Key, Page<?>> pages;
+    private final Cache<Key, Faceted<?>> pages;
     private final Runnable unsubscribe;
     /** Counts the changes seen, so that a page read before a change is never kept after it. */
     private final AtomicLong changes = new AtomicLong();
@@ -59,27 +59,27 @@ final class PageCache implements ChangeWatcher.Listener, AutoCloseable {
         pages.invalidateAll();
     }
 
-    /** The page of {@code text} as {@code query}'s viewer may see it. */
-    Page<SearchHit> search(String text, SkillQuery query) {
-        return cached(new Key(text, query), () -> registry.search(text, query));
+    /** The page of {@code text} as {@code query}'s viewer may see it, with its facets. */
+    Faceted<SearchHit> search(String text, SkillQuery query) {
+        return cached(new Key(text, query), () -> registry.searchWithFacets(text, query));
     }
 
-    /** The page of skills {@code query} lists, as its viewer may see it. */
-    Page<SkillSummary> list(SkillQuery query) {
-        return cached(new Key(null, query), () -> registry.list(query));
+    /** The page of skills {@code query} lists, as its viewer may see it, with its facets. */
+    Faceted<SkillSummary> list(SkillQuery query) {
+        return cached(new Key(null, query), () -> registry.listWithFacets(query));
     }
 
     @SuppressWarnings("unchecked") // a key with text holds search hits, one without a list: see search and list
-    private <T> Page<T> cached(Key key, Supplier<Page<T>> read) {
+    private <T> Faceted<T> cached(Key key, Supplier<Faceted<T>> read) {
         if (key.query().viewer().kind() != Viewer.Kind.PUBLIC) {
             return read.get();
         }
-        Page<T> page = (Page<T>) pages.getIfPresent(key);
+        Faceted<T> page = (Faceted<T>) pages.getIfPresent(key);
         if (page != null) {
             return page;
         }
         long seen = changes.get();
-        Page<T> found = read.get();
+        Faceted<T> found = read.get();
         pages.asMap().compute(key, (k, current) -> changes.get() == seen ? found : current);
         // a change counted after the store above may have swept the pages before the store landed: look again
         if (changes.get() != seen) {

@@ -2,6 +2,7 @@ package dev.skillbase.server;
 
 import dev.skillbase.analytics.AnalyticsEvent;
 import dev.skillbase.analytics.EventRecorder;
+import dev.skillbase.registry.Faceted;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.registry.SearchHit;
@@ -44,9 +45,9 @@ final class ReadHandlers {
     void list(Context ctx) {
         ListRequest request = ListRequest.parse(ctx);
         if (request.text().isPresent()) {
-            Page<SearchHit> hits = pages.search(request.text().get(), request.query());
+            Faceted<SearchHit> hits = pages.search(request.text().get(), request.query());
             if (!isHead(ctx)) {
-                hits.items().forEach(hit -> events.observed(AnalyticsEvent.SEARCHED, hit.skill().ref()));
+                hits.page().items().forEach(hit -> events.observed(AnalyticsEvent.SEARCHED, hit.skill().ref()));
             }
             respond(ctx, request, hits, WireViews.SkillItem::of);
         } else {
@@ -54,10 +55,12 @@ final class ReadHandlers {
         }
     }
 
-    private static <T> void respond(Context ctx, ListRequest request, Page<T> page,
+    private static <T> void respond(Context ctx, ListRequest request, Faceted<T> faceted,
             Function<T, WireViews.SkillItem> view) {
-        ctx.json(new WireViews.PageView<>(page.items().stream().map(view).toList(), page.total(),
-                request.query().limit(), request.query().offset(), request.nextCursor(page.total())));
+        Page<T> page = faceted.page();
+        ctx.json(new WireViews.FacetedPageView<>(page.items().stream().map(view).toList(), page.total(),
+                request.query().limit(), request.query().offset(), request.nextCursor(page.total()),
+                WireViews.FacetsView.of(faceted.facets())));
     }
 
     /** The skill's JSON and ETag come from {@link SkillResponseCache}, which checks the caller on every request. */

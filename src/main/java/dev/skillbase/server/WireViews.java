@@ -2,6 +2,7 @@ package dev.skillbase.server;
 
 import dev.skillbase.registry.Category;
 import dev.skillbase.registry.Rating;
+import dev.skillbase.registry.Facets;
 import dev.skillbase.registry.RegistryStats;
 import dev.skillbase.registry.SearchHit;
 import dev.skillbase.registry.SkillDetails;
@@ -45,6 +46,24 @@ final class WireViews {
     }
 
     record PageView<T>(List<T> items, long total, int limit, int offset, String nextCursor) {
+    }
+
+    /** A list or search page with the facets of all its results. */
+    record FacetedPageView<T>(List<T> items, long total, int limit, int offset, String nextCursor,
+            FacetsView facets) {
+    }
+
+    record FacetsView(List<TagFacet> tags, List<CategoryFacet> categories) {
+        static FacetsView of(Facets facets) {
+            return new FacetsView(facets.tags().stream().map(c -> new TagFacet(c.value(), c.skills())).toList(),
+                    facets.categories().stream().map(c -> new CategoryFacet(c.value(), c.skills())).toList());
+        }
+    }
+
+    record TagFacet(String tag, long count) {
+    }
+
+    record CategoryFacet(String category, long count) {
     }
 
     record Counters(long installs, long versions) {

@@ -1,5 +1,6 @@
 package dev.skillbase.store;
 
+import dev.skillbase.registry.Facets;
 import dev.skillbase.registry.Page;
 import dev.skillbase.registry.Rating;
 import dev.skillbase.registry.SkillQuery;
@@ -39,6 +40,11 @@ public final class SkillLister {
                     .one();
             return new Page<>(SkillRows.withTags(handle, rows), total, query.limit(), query.offset());
         });
+    }
+
+    /** The tag and category counts of every skill {@code query} lists. */
+    public Facets facets(SkillQuery query) {
+        return FacetCounts.count(database, SkillFilter.of(query));
     }
 
     private static boolean unfiltered(SkillQuery query) {

@@ -28,6 +28,24 @@ class SearchTermsTest {
     }
 
     @Test
+    void corrected_terms_have_every_word_and_correction_and_the_name_of_the_first_corrections() {
+        SearchTerms terms = SearchTerms.of("acme/pyhton-testng").corrected(java.util.Map.of(
+                "pyhton", java.util.List.of("python", "pylhon"), "testng", java.util.List.of("testing")));
+
+        assertThat(terms.exactName()).isEqualTo("python-testing");
+        assertThat(terms.namePrefix()).isEqualTo("python-testing");
+        assertThat(terms.words()).containsExactlyInAnyOrder("acme", "pyhton", "testng", "python", "pylhon",
+                "testing");
+    }
+
+    @Test
+    void name_prefix_is_the_name_words_joined_and_empty_when_short_or_without_a_name() {
+        assertThat(SearchTerms.of("PDF  Tools").namePrefix()).isEqualTo("pdf-tools");
+        assertThat(SearchTerms.of("go").namePrefix()).isEmpty();
+        assertThat(new SearchTerms("", java.util.List.of("convert", "pdf")).namePrefix()).isEmpty();
+    }
+
+    @Test
     void text_without_letters_or_digits_has_no_words() {
         assertThat(SearchTerms.of("*** \"\" ()").isEmpty()).isTrue();
         assertThat(SearchTerms.of(null).isEmpty()).isTrue();

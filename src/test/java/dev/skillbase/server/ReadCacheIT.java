@@ -223,7 +223,7 @@ class ReadCacheIT {
                 watcher.poll();
                 assertThat(skills.readable(ref, Viewer.PUBLIC)).isPresent();
                 assertThat(skills.readable(absent, Viewer.PUBLIC)).isEmpty();
-                assertThat(searches.search("pdf", nameQuery()).total()).isEqualTo(1);
+                assertThat(searches.search("pdf", nameQuery()).page().total()).isEqualTo(1);
 
                 other.update(ref, new SkillPatch(Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.of("private"), Optional.empty(), Optional.empty()));
@@ -232,12 +232,12 @@ class ReadCacheIT {
 
                 assertThat(skills.readable(ref, Viewer.PUBLIC)).as("before the poll").isPresent();
                 assertThat(skills.readable(absent, Viewer.PUBLIC)).as("before the poll").isEmpty();
-                assertThat(searches.search("pdf", nameQuery()).total()).as("before the poll").isEqualTo(1);
+                assertThat(searches.search("pdf", nameQuery()).page().total()).as("before the poll").isEqualTo(1);
                 watcher.poll();
                 assertThat(skills.readable(ref, Viewer.PUBLIC)).as("after the poll").isEmpty();
                 assertThat(skills.readable(ref, Viewer.EVERYTHING)).isPresent();
                 assertThat(skills.readable(absent, Viewer.PUBLIC)).as("after the poll").isPresent();
-                assertThat(searches.search("pdf", nameQuery()).total()).as("after the poll").isZero();
+                assertThat(searches.search("pdf", nameQuery()).page().total()).as("after the poll").isZero();
             }
         }
     }

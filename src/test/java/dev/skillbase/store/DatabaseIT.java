@@ -133,7 +133,8 @@ class DatabaseIT {
             statement.execute("DROP TABLE skill_preferences");
             statement.execute("DROP TABLE preferences");
             statement.execute("DROP TABLE installations");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8')");
+            statement.execute("DROP TABLE search_words");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9')");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -142,10 +143,14 @@ class DatabaseIT {
             List<String> tables = database.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table'").mapTo(String.class).list());
             assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings",
-                    "analytics_events", "analytics_daily", "executions", "reviews", "audit_log");
+                    "analytics_events", "analytics_daily", "executions", "reviews", "audit_log", "search_words");
             int skills = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM skills")
                     .mapTo(Integer.class).one());
             assertThat(skills).isOne();
+            // V9 fills the typo vocabulary from the skills already there
+            List<String> words = database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT word FROM search_words WHERE word IN ('pdf', 'tools')").mapTo(String.class).list());
+            assertThat(words).containsExactlyInAnyOrder("pdf", "tools");
         }
     }
 
