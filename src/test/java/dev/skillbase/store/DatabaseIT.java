@@ -24,11 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DatabaseIT {
     private static final List<String> TABLES = List.of("users", "namespaces", "memberships", "skills", "blobs",
             "skill_versions", "version_files", "tags", "skill_tags", "installations", "preferences",
-            "skill_preferences", "package_mappings");
+            "skill_preferences", "package_mappings", "skill_embeddings");
     private static final List<String> INDEXES = List.of("memberships_user", "skills_name", "skills_status",
             "skills_taxonomy", "skills_updated", "skills_created", "skills_owner", "skill_versions_order",
             "skill_versions_archive", "version_files_blob", "skill_tags_tag", "installations_skill",
-            "package_mappings_skill");
+            "package_mappings_skill", "skill_embeddings_model");
 
     private static Database open(DbKind kind) {
         return Database.open(DatabaseUrl.parse(TestDatabases.freshUrl(kind)));
@@ -134,7 +134,7 @@ class DatabaseIT {
         try (Database database = Database.open(DatabaseUrl.parse(url))) {
             List<String> tables = database.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table'").mapTo(String.class).list());
-            assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings");
+            assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings", "skill_embeddings");
             int skills = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM skills")
                     .mapTo(Integer.class).one());
             assertThat(skills).isOne();
