@@ -122,11 +122,12 @@ class DatabaseIT {
         }
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + url);
                 java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE skill_embeddings");
             statement.execute("DROP TABLE package_mappings");
             statement.execute("DROP TABLE skill_preferences");
             statement.execute("DROP TABLE preferences");
             statement.execute("DROP TABLE installations");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '10')");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -134,7 +135,8 @@ class DatabaseIT {
         try (Database database = Database.open(DatabaseUrl.parse(url))) {
             List<String> tables = database.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table'").mapTo(String.class).list());
-            assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings", "skill_embeddings");
+            assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings",
+                    "skill_embeddings");
             int skills = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM skills")
                     .mapTo(Integer.class).one());
             assertThat(skills).isOne();
