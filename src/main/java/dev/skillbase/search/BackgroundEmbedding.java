@@ -1,7 +1,5 @@
 package dev.skillbase.search;
 
-import dev.skillbase.store.DatabaseUnavailableException;
-import dev.skillbase.store.StoreException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,8 +51,9 @@ public final class BackgroundEmbedding implements AutoCloseable {
                 LOG.debug("stored {} skill vectors", stored);
             }
             failing = false;
-        } catch (DatabaseUnavailableException | StoreException | IllegalStateException e) {
-            // the edge of this thread: an exception thrown on would cancel every later round
+        } catch (RuntimeException e) {
+            // the edge of this thread (a dead database, a model that cannot load): an exception thrown on would
+            // cancel every later round
             if (!failing) {
                 LOG.warn("cannot compute skill vectors for match; it goes on with the vectors there are", e);
                 failing = true;

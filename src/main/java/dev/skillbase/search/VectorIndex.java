@@ -1,6 +1,7 @@
 package dev.skillbase.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,11 @@ final class VectorIndex {
             next.put(id, ids.length + added.size());
             added.add(id);
         });
-        UUID[] nextIds = java.util.Arrays.copyOf(ids, ids.length + added.size());
+        UUID[] nextIds = Arrays.copyOf(ids, ids.length + added.size());
         for (int i = 0; i < added.size(); i++) {
             nextIds[ids.length + i] = added.get(i);
         }
-        float[] nextValues = java.util.Arrays.copyOf(values, nextIds.length * dims);
+        float[] nextValues = Arrays.copyOf(values, nextIds.length * dims);
         vectors.forEach((id, vector) -> {
             if (vector.length != dims) {
                 throw new IllegalArgumentException("a vector of skill " + id + " has " + vector.length
