@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The evaluation set of {@code bench/match-eval.tsv} against the real-world corpus pushed as a user pushes it: the
- * figures must not fall below what matching reached when it was written, less a margin (recall@3 0.78 and MRR 0.71
- * on SQLite, 0.72 and 0.70 on PostgreSQL, whose ranking leaves the body out). Prints the figures.
+ * figures must not fall below what matching reached, less one task's worth: keywords alone (with the synonyms)
+ * recall@3 0.82 and MRR 0.73 on SQLite, 0.74 and 0.71 on PostgreSQL, whose ranking leaves the body out; keywords
+ * fused with sentence vectors 0.88 and 0.83 on SQLite, 0.90 and 0.80 on PostgreSQL. Prints the figures.
  */
 class MatchEvaluationIT {
     private record Task(String text, Set<String> expected) {
@@ -42,8 +43,8 @@ class MatchEvaluationIT {
     void the_corpus_answers_the_evaluation_set_at_least_as_well_as_when_it_was_written(DbKind kind)
             throws IOException {
         double[] figures = evaluate(kind, MatchVectors.OFF);
-        assertThat(figures[1]).isGreaterThanOrEqualTo(kind == DbKind.SQLITE ? 0.74 : 0.68);
-        assertThat(figures[2]).isGreaterThanOrEqualTo(kind == DbKind.SQLITE ? 0.66 : 0.65);
+        assertThat(figures[1]).isGreaterThanOrEqualTo(kind == DbKind.SQLITE ? 0.80 : 0.72);
+        assertThat(figures[2]).isGreaterThanOrEqualTo(kind == DbKind.SQLITE ? 0.70 : 0.68);
     }
 
     @ParameterizedTest
@@ -51,8 +52,8 @@ class MatchEvaluationIT {
     void keywords_fused_with_sentence_vectors_answer_the_evaluation_set_better_than_keywords_alone(DbKind kind)
             throws IOException {
         double[] figures = evaluate(kind, MatchVectors.ON_MATCH);
-        assertThat(figures[1]).isGreaterThanOrEqualTo(0.85);
-        assertThat(figures[2]).isGreaterThanOrEqualTo(0.75);
+        assertThat(figures[1]).isGreaterThanOrEqualTo(kind == DbKind.SQLITE ? 0.86 : 0.88);
+        assertThat(figures[2]).isGreaterThanOrEqualTo(kind == DbKind.SQLITE ? 0.80 : 0.77);
     }
 
     /** Recall@1, recall@3 and MRR over the first 10 results. */
