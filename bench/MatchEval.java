@@ -71,7 +71,8 @@ void main(String[] args) throws Exception {
             }
         }
         int n = tasks.size();
-        System.out.printf("match evaluation (vectors %s): %d tasks: recall@1 %.3f, recall@3 %.3f, MRR %.3f%n", vectors, n,
+        System.out.printf("match evaluation (vectors %s): %d tasks: recall@1 %.3f, recall@3 %.3f, MRR %.3f%n",
+                vectors, n,
                 (double) at1 / n, (double) at3 / n, reciprocal / n);
 
         for (int warm = 0; warm < 3; warm++) {

@@ -35,7 +35,8 @@ final class EmbeddingStore {
         return handle.createQuery("""
                         SELECT (SELECT count(*) FROM skills) AS skills,
                                (SELECT count(*) FROM skill_embeddings WHERE model = :model) AS vectors,
-                               (SELECT coalesce(max(embedded_at), 0) FROM skill_embeddings WHERE model = :model) AS latest""")
+                               (SELECT coalesce(max(embedded_at), 0) FROM skill_embeddings
+                                WHERE model = :model) AS latest""")
                 .bind("model", model)
                 .map((rs, ctx) -> new Stamp(rs.getLong("skills"), rs.getLong("vectors"), rs.getLong("latest")))
                 .one();
@@ -90,7 +91,8 @@ final class EmbeddingStore {
     /** The vectors stored at or after {@code since} (epoch milliseconds), by skill. */
     Map<UUID, float[]> since(Handle handle, long since) {
         Map<UUID, float[]> vectors = new HashMap<>();
-        handle.createQuery("SELECT skill_id, vector FROM skill_embeddings WHERE model = :model AND embedded_at >= :since")
+        handle.createQuery("SELECT skill_id, vector FROM skill_embeddings"
+                        + " WHERE model = :model AND embedded_at >= :since")
                 .bind("model", model)
                 .bind("since", since)
                 .map((rs, ctx) -> Map.entry(UUID.fromString(rs.getString("skill_id")), floats(rs.getBytes("vector"))))

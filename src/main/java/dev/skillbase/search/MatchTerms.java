@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * The words of a task description that can tell skills apart: runs of letters and digits, lower-cased, without the
  * stop words of {@code match-stopwords.txt} (function words and the words of asking for help), one-letter words and
  * repeats, at most {@link #MAX_TERMS} in their order, each followed by its synonyms from {@code match-synonyms.txt}
- * (short forms and other names: "mongo" also looks for "mongodb"). As in {@link SearchTerms}, punctuation only separates words,
- * so no input can change the meaning of the full-text query built from them. The databases stem the words
+ * (short forms and other names: "mongo" also looks for "mongodb"). As in {@link SearchTerms}, punctuation only
+ * separates words, so no input can change the meaning of the full-text query built from them. The databases stem the words
  * themselves (SQLite's porter tokenizer, PostgreSQL's english configuration).
  */
 public record MatchTerms(List<String> words) {

@@ -44,7 +44,7 @@ public final class SemanticMatch {
         this.embedOnMatch = embedOnMatch;
     }
 
-    /** What deletes a skill's vectors, inside the publish's transaction, when the text they were computed from changed. */
+    /** What deletes a skill's vectors, in the publish's transaction, when the text they were computed from changed. */
     public static SearchIndexer staleVectors() {
         return (handle, skillId, document) -> EmbeddingStore.invalidate(handle, skillId,
                 EmbeddingText.of(document.name(), document.title(), document.description()));

@@ -42,7 +42,7 @@ class SemanticMatchIT {
     }
 
     private static void fixtures(LocalRegistry registry) {
-        publish(registry, "postgres-tuning", "1.0.0", "Finds slow PostgreSQL queries with EXPLAIN and proposes indexes.");
+        publish(registry, "postgres-tuning", "1.0.0", "Finds slow PostgreSQL queries with EXPLAIN, proposes indexes.");
         publish(registry, "pdf-forms", "1.0.0", "Fills in and extracts the fields of PDF forms.");
         publish(registry, "image-resize", "1.0.0", "Resizes and crops pictures, keeping the aspect ratio.");
     }
