@@ -19,6 +19,10 @@ public final class Main {
         }
         // copied (or checked) only when the command opens an SQLite database, not for one on a registry server
         SqliteNativeLibrary.useCopyInWhenOpened(nativeLibraryFolder(System.getenv()));
+        // the embedding model's tokenizer keeps its native library there too, not in ~/.djl.ai
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", nativeLibraryFolder(System.getenv()).resolveSibling("djl").toString());
+        }
         System.exit(run(args));
     }
 

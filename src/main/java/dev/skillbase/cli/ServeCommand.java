@@ -1,10 +1,13 @@
 package dev.skillbase.cli;
 
 import dev.skillbase.registry.LocalRegistry;
+import dev.skillbase.search.MatchVectors;
 import dev.skillbase.server.ServerSettings;
 import dev.skillbase.server.SkillbaseServer;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +78,11 @@ public final class ServeCommand implements Callable<Integer> {
             + "in flight (default 10; env SKILLBASE_SHUTDOWN_TIMEOUT).")
     String shutdownTimeout;
 
+    @Option(names = "--match-vectors", paramLabel = "on|off", description = "Match tasks by meaning as well as by "
+            + "keywords, with an in-process sentence model (about 2 s of CPU and 200 MB to load, vectors computed in "
+            + "the background after publishes); off: keywords alone (default on; env SKILLBASE_MATCH_VECTORS).")
+    String matchVectors;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = ServerSettings.resolve(new ServerSettings.Flags(Optional.ofNullable(host),
@@ -82,7 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
                 Optional.ofNullable(maxUploadBytes), allowAnonymousPublish, Optional.ofNullable(shutdownTimeout),
                 allowExec),
                 System.getenv());
-        LocalRegistry registry = LocalRegistry.open(settings.database());
+        LocalRegistry registry = LocalRegistry.open(settings.database(), Clock.systemUTC(), matchVectors());
         SkillbaseServer server;
         try {
             server = SkillbaseServer.start(settings, registry);
@@ -104,5 +112,16 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private MatchVectors matchVectors() {
+        boolean flag = matchVectors != null;
+        String value = flag ? matchVectors : System.getenv().getOrDefault("SKILLBASE_MATCH_VECTORS", "on");
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "on" -> MatchVectors.IN_BACKGROUND;
+            case "off" -> MatchVectors.OFF;
+            default -> throw new UsageException((flag ? "--match-vectors" : "SKILLBASE_MATCH_VECTORS")
+                    + " must be on or off, got '" + value + "'");
+        };
     }
 }

@@ -2,10 +2,14 @@ package dev.skillbase.registry;
 
 import dev.skillbase.account.Accounts;
 import dev.skillbase.audit.AuditLog;
+import dev.skillbase.search.BackgroundEmbedding;
 import dev.skillbase.search.FullTextSearch;
-import dev.skillbase.store.AnalyticsStore;
 import dev.skillbase.search.MatchReason;
 import dev.skillbase.search.MatchTerms;
+import dev.skillbase.search.MatchVectors;
+import dev.skillbase.search.SemanticMatch;
+import dev.skillbase.search.SentenceEmbedder;
+import dev.skillbase.store.AnalyticsStore;
 import dev.skillbase.store.CatalogReader;
 import dev.skillbase.store.SkillChanges;
 import dev.skillbase.store.SkillEditor;
@@ -17,6 +21,7 @@ import dev.skillbase.store.InstallationStore;
 import dev.skillbase.store.MappingStore;
 import dev.skillbase.store.PreferenceStore;
 import dev.skillbase.store.ReviewStore;
+import dev.skillbase.store.SearchIndexer;
 import dev.skillbase.store.NewVersion;
 import dev.skillbase.store.SkillHeads;
 import dev.skillbase.store.SkillLister;
@@ -63,16 +68,20 @@ public final class LocalRegistry implements Registry {
     private final ExecutionStore executions;
     private final Reviews reviews;
     private final AuditLog audit;
+    private final TaskMatcher matcher;
+    private final Optional<BackgroundEmbedding> embedding;
     private final List<Consumer<SkillRef>> changeListeners = new CopyOnWriteArrayList<>();
 
-    private LocalRegistry(Database database, Clock clock) {
+    private LocalRegistry(Database database, Clock clock, MatchVectors vectors) {
         this.database = database;
         this.reader = new SkillReader(database);
         this.search = FullTextSearch.of(database);
-        this.writer = new SkillWriter(database, search, clock);
+        // every write keeps skill vectors current, whoever computes them
+        SearchIndexer indexer = search.andThen(SemanticMatch.staleVectors());
+        this.writer = new SkillWriter(database, indexer, clock);
         this.lister = new SkillLister(database);
         this.stats = new StatsReader(database);
-        this.editor = new SkillEditor(database, search, clock);
+        this.editor = new SkillEditor(database, indexer, clock);
         this.catalog = new CatalogReader(database);
         this.accounts = new Accounts(database, clock);
         this.heads = new SkillHeads(database);
@@ -85,6 +94,16 @@ public final class LocalRegistry implements Registry {
                 new PreferenceStore(database, clock), this::changed);
         this.reviews = new Reviews(new ReviewStore(database, clock), this::changed);
         this.audit = new AuditLog(database);
+        Optional<SemanticMatch> semantic = switch (vectors) {
+            case OFF -> Optional.empty();
+            case ON_MATCH -> Optional.of(new SemanticMatch(database,
+                    new SentenceEmbedder(Runtime.getRuntime().availableProcessors()), clock, true));
+            // one thread: the other cores keep serving requests while a push's skills are embedded
+            case IN_BACKGROUND -> Optional.of(new SemanticMatch(database, new SentenceEmbedder(1), clock, false));
+        };
+        this.matcher = new TaskMatcher(search, semantic);
+        this.embedding = semantic.filter(s -> vectors == MatchVectors.IN_BACKGROUND).map(BackgroundEmbedding::new);
+        embedding.ifPresent(background -> changeListeners.add(ref -> background.changed()));
     }
 
     /**
@@ -103,7 +122,15 @@ public final class LocalRegistry implements Registry {
 
     /** As {@link #open(DatabaseUrl)}, with the clock that stamps publications (for tests). */
     public static LocalRegistry open(DatabaseUrl url, Clock clock) {
-        return new LocalRegistry(Database.open(url), clock);
+        return open(url, clock, MatchVectors.OFF);
+    }
+
+    /**
+     * As {@link #open(DatabaseUrl, Clock)}, matching tasks with sentence vectors as {@code vectors} says (keywords
+     * alone by the other {@code open}s: loading the model takes about 2 s).
+     */
+    public static LocalRegistry open(DatabaseUrl url, Clock clock, MatchVectors vectors) {
+        return new LocalRegistry(Database.open(url), clock, vectors);
     }
 
     /** Where this registry's database lives. */
@@ -407,11 +434,7 @@ public final class LocalRegistry implements Registry {
 
     @Override
     public Page<MatchHit> match(String task, SkillQuery query) {
-        MatchTerms terms = MatchTerms.of(task);
-        Page<SearchHit> hits = search.match(terms, query);
-        return new Page<>(hits.items().stream()
-                .map(hit -> new MatchHit(hit.skill(), hit.score(), MatchReason.of(terms, hit.skill())))
-                .toList(), hits.total(), hits.limit(), hits.offset());
+        return matcher.match(task, query);
     }
 
     @Override
@@ -426,6 +449,10 @@ public final class LocalRegistry implements Registry {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            embedding.ifPresent(BackgroundEmbedding::close);
+        } finally {
+            database.close();
+        }
     }
 }

@@ -6,10 +6,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * The words of a task description that can tell skills apart: runs of letters and digits, lower-cased, without the
  * stop words of {@code match-stopwords.txt} (function words and the words of asking for help), one-letter words and
- * repeats, at most {@link #MAX_TERMS} in their order. As in {@link SearchTerms}, punctuation only separates words,
- * so no input can change the meaning of the full-text query built from them. The databases stem the words
+ * repeats, at most {@link #MAX_TERMS} in their order, each followed by its synonyms from {@code match-synonyms.txt}
+ * (short forms and other names: "mongo" also looks for "mongodb"). As in {@link SearchTerms}, punctuation only
+ * separates words, so no input can change the meaning of the full-text query built from them. The databases stem the words
  * themselves (SQLite's porter tokenizer, PostgreSQL's english configuration).
  */
 public record MatchTerms(List<String> words) {
@@ -26,6 +30,7 @@ public record MatchTerms(List<String> words) {
     private static final int MAX_WORD = 64;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Set<String> STOP_WORDS = load("match-stopwords.txt");
+    private static final Map<String, List<String>> SYNONYMS = synonyms(load("match-synonyms.txt"));
 
     public MatchTerms {
         words = List.copyOf(words);
@@ -39,6 +44,9 @@ public record MatchTerms(List<String> words) {
             String word = m.group();
             if (word.length() > 1 && !STOP_WORDS.contains(word)) {
                 words.add(word.length() > MAX_WORD ? word.substring(0, MAX_WORD) : word);
+                SYNONYMS.getOrDefault(word, List.of()).stream()
+                        .limit(MAX_TERMS - words.size())
+                        .forEach(words::add);
             }
         }
         return new MatchTerms(List.copyOf(words));
@@ -50,6 +58,24 @@ public record MatchTerms(List<String> words) {
 
     static boolean isStopWord(String word) {
         return STOP_WORDS.contains(word);
+    }
+
+    /** The lines {@code word: other words} of the synonyms file, by word. */
+    private static Map<String, List<String>> synonyms(Set<String> lines) {
+        Map<String, List<String>> synonyms = new HashMap<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalStateException("match-synonyms.txt: '" + line + "' is not 'word: other words'");
+            }
+            List<String> others = new ArrayList<>();
+            Matcher m = WORD.matcher(line.substring(colon + 1));
+            while (m.find()) {
+                others.add(m.group());
+            }
+            synonyms.put(line.substring(0, colon).strip(), List.copyOf(others));
+        }
+        return Map.copyOf(synonyms);
     }
 
     private static Set<String> load(String resource) {

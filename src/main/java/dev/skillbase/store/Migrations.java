@@ -19,7 +19,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 final class Migrations {
     /** The highest {@code V<n>__} migration of every dialect folder ({@code MigrationsTest} keeps this true). */
-    static final int LATEST_VERSION = 9;
+    static final int LATEST_VERSION = 10;
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
     private Migrations() {

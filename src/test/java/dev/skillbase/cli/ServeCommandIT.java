@@ -37,7 +37,7 @@ class ServeCommandIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"--port=70000", "--port=http", "--base-url=ftp://x", "--base-url=not a url",
-        "--max-upload-bytes=0", "--cors-origin=https://x.example/path", "--host=bad host"})
+        "--max-upload-bytes=0", "--cors-origin=https://x.example/path", "--host=bad host", "--match-vectors=maybe"})
     void a_bad_setting_exits_2_naming_it(String option) {
         CliRun.Result result = CliRun.run("serve", option, "--db", TestDatabases.freshSqlite().toString());
 

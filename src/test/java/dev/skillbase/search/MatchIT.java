@@ -68,7 +68,7 @@ class MatchIT {
 
             MatchHit first = page.items().getFirst();
             assertThat(first.reason()).containsEntry("name", List.of("postgres"))
-                    .containsEntry("description", List.of("slow", "queries"));
+                    .containsEntry("description", List.of("slow", "postgresql", "queries"));
             assertThat(page.items()).extracting(MatchHit::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
             assertThat(page.total()).isEqualTo(page.items().size());
         }

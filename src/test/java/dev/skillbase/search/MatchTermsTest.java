@@ -21,13 +21,20 @@ class MatchTermsTest {
     @Test
     void leaves_out_stop_words_and_the_words_of_asking_for_help() {
         assertThat(MatchTerms.of("How do I make my Postgres queries faster? I don't want to use an ORM").words())
-                .containsExactly("postgres", "queries", "faster", "orm");
+                .containsExactly("postgres", "postgresql", "queries", "faster", "orm");
     }
 
     @Test
     void punctuation_and_query_syntax_only_separate_words_and_repeats_count_once() {
         assertThat(MatchTerms.of("\"pdf\" OR (word* AND -docx) NEAR pdf: a b").words())
                 .containsExactly("pdf", "word", "docx", "near");
+    }
+
+    @Test
+    void a_word_with_synonyms_is_followed_by_them_and_a_synonym_already_there_counts_once() {
+        assertThat(MatchTerms.of("structure documents in my mongo collections").words())
+                .containsExactly("structure", "documents", "mongo", "mongodb", "collections");
+        assertThat(MatchTerms.of("postgres or postgresql").words()).containsExactly("postgres", "postgresql");
     }
 
     @Test

@@ -2,11 +2,18 @@ package dev.skillbase.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skillbase.registry.LocalRegistry;
 import dev.skillbase.registry.SkillPatch;
+import dev.skillbase.registry.SkillQuery;
 import dev.skillbase.registry.SkillRef;
+import dev.skillbase.registry.Viewer;
+import dev.skillbase.search.MatchVectors;
+import dev.skillbase.store.DatabaseUrl;
 import dev.skillbase.testing.DbKind;
+import dev.skillbase.testing.TestDatabases;
 import dev.skillbase.testing.TestVersions;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +64,30 @@ class MatchApiIT {
 
             assertThat(names(t.call("POST", "/api/v1/match", admin, task)))
                     .contains("acme/postgres-tuning", "acme/secret-postgres");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void a_server_with_vectors_answers_a_skill_found_by_meaning_alone_with_the_reason_semantic(DbKind kind) {
+        String url = TestDatabases.freshUrl(kind);
+        String task = "{\"task\": \"shrink my photos so that the website loads quicker\"}";
+        try (LocalRegistry cli = LocalRegistry.open(DatabaseUrl.parse(url), Clock.systemUTC(), MatchVectors.ON_MATCH)) {
+            cli.publish(TestVersions.skill("acme", "image-resize").description("Resizes and crops pictures.").build());
+            cli.publish(TestVersions.skill("acme", "pdf-forms").description("Fills in PDF forms.").build());
+            cli.match("photos", new SkillQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    SkillQuery.Sort.NAME, 10, 0, Viewer.EVERYTHING));
+        }
+        try (TestServer keywords = TestServer.start(url, MatchVectors.OFF)) {
+            assertThat(names(keywords.call("POST", "/api/v1/match", null, task))).doesNotContain("acme/image-resize");
+        }
+        try (TestServer t = TestServer.start(url, MatchVectors.IN_BACKGROUND)) {
+            HttpResponse<String> response = t.call("POST", "/api/v1/match", null, task);
+
+            assertThat(names(response)).first().isEqualTo("acme/image-resize");
+            JsonNode reason = TestServer.json(response).get("items").get(0).get("reason");
+            assertThat(reason.get("semantic").isArray()).isTrue();
+            assertThat(reason.get("semantic").size()).isZero();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.skillbase.server;
 
 import dev.skillbase.registry.LocalRegistry;
+import dev.skillbase.search.MatchVectors;
 import dev.skillbase.store.DatabaseUrl;
 import dev.skillbase.testing.DbKind;
 import dev.skillbase.testing.TestDatabases;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 
@@ -20,19 +22,24 @@ final class TestServer implements AutoCloseable {
     final SkillbaseServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
-    private TestServer(String dbUrl, UnaryOperator<ServerSettings> settings) {
+    private TestServer(String dbUrl, UnaryOperator<ServerSettings> settings, MatchVectors vectors) {
         this.dbUrl = dbUrl;
         ServerSettings chosen = settings.apply(ServerSettings.local(DatabaseUrl.parse(dbUrl), true));
-        this.registry = LocalRegistry.open(chosen.database());
+        this.registry = LocalRegistry.open(chosen.database(), Clock.systemUTC(), vectors);
         this.server = SkillbaseServer.start(chosen, registry);
     }
 
     static TestServer start(DbKind kind) {
-        return new TestServer(TestDatabases.freshUrl(kind), s -> s);
+        return new TestServer(TestDatabases.freshUrl(kind), s -> s, MatchVectors.OFF);
     }
 
     static TestServer start(DbKind kind, UnaryOperator<ServerSettings> settings) {
-        return new TestServer(TestDatabases.freshUrl(kind), settings);
+        return new TestServer(TestDatabases.freshUrl(kind), settings, MatchVectors.OFF);
+    }
+
+    /** A server over an existing database, matching with vectors as {@code vectors} says (as serve does: on). */
+    static TestServer start(String dbUrl, MatchVectors vectors) {
+        return new TestServer(dbUrl, s -> s, vectors);
     }
 
     URI uri(String path) {

@@ -24,11 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DatabaseIT {
     private static final List<String> TABLES = List.of("users", "namespaces", "memberships", "skills", "blobs",
             "skill_versions", "version_files", "tags", "skill_tags", "installations", "preferences",
-            "skill_preferences", "package_mappings", "analytics_events", "analytics_daily");
+            "skill_preferences", "package_mappings", "analytics_events", "analytics_daily", "skill_embeddings");
     private static final List<String> INDEXES = List.of("memberships_user", "skills_name", "skills_status",
             "skills_taxonomy", "skills_updated", "skills_created", "skills_owner", "skill_versions_order",
             "skill_versions_archive", "version_files_blob", "skill_tags_tag", "installations_skill",
-            "package_mappings_skill", "analytics_events_skill", "analytics_daily_day");
+            "package_mappings_skill", "analytics_events_skill", "analytics_daily_day", "skill_embeddings_model");
 
     private static Database open(DbKind kind) {
         return Database.open(DatabaseUrl.parse(TestDatabases.freshUrl(kind)));
@@ -129,12 +129,13 @@ class DatabaseIT {
             statement.execute("DROP TABLE analytics_events");
             statement.execute("DROP TABLE executions");
             statement.execute("ALTER TABLE skills DROP COLUMN executions_succeeded");
+            statement.execute("DROP TABLE skill_embeddings");
             statement.execute("DROP TABLE package_mappings");
             statement.execute("DROP TABLE skill_preferences");
             statement.execute("DROP TABLE preferences");
             statement.execute("DROP TABLE installations");
             statement.execute("DROP TABLE search_words");
-            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9')");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10')");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -143,7 +144,7 @@ class DatabaseIT {
             List<String> tables = database.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table'").mapTo(String.class).list());
             assertThat(tables).contains("installations", "preferences", "skill_preferences", "package_mappings",
-                    "analytics_events", "analytics_daily", "executions", "reviews", "audit_log", "search_words");
+                    "analytics_events", "analytics_daily", "executions", "reviews", "audit_log", "search_words", "skill_embeddings");
             int skills = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM skills")
                     .mapTo(Integer.class).one());
             assertThat(skills).isOne();
