@@ -90,7 +90,7 @@ final class ApiRoutes {
         routes.post("/api/v1/analytics/track", analytics::track);
         get(routes, SKILL + "/stats", analytics::stats);
         get(routes, "/api/v1/trending", analytics::trending);
-        ExecutionHandlers executions = new ExecutionHandlers(registry, settings.allowExec());
+        ExecutionHandlers executions = new ExecutionHandlers(registry, settings.allowExec(), events);
         routes.post(SKILL + "/execute", executions::execute);
         get(routes, SKILL + "/executions", executions::list);
         get(routes, "/api/v1/executions/{id}", executions::get);

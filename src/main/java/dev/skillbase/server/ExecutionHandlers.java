@@ -3,6 +3,8 @@ package dev.skillbase.server;
 import dev.skillbase.account.Access;
 import dev.skillbase.account.Principal;
 import dev.skillbase.account.Role;
+import dev.skillbase.analytics.AnalyticsEvent;
+import dev.skillbase.analytics.EventRecorder;
 import dev.skillbase.exec.Execution;
 import dev.skillbase.exec.ExecutionStatus;
 import dev.skillbase.exec.ExecutionView;
@@ -35,13 +37,15 @@ final class ExecutionHandlers {
 
     private final LocalRegistry registry;
     private final Optional<SkillRunner> runner;
+    private final EventRecorder events;
 
     /**
      * @param allowExec whether the server runs skills
      * @throws InvalidSettingException when runs are allowed but no sandbox is installed
      */
-    ExecutionHandlers(LocalRegistry registry, boolean allowExec) {
+    ExecutionHandlers(LocalRegistry registry, boolean allowExec, EventRecorder events) {
         this.registry = registry;
+        this.events = events;
         if (allowExec) {
             Sandbox sandbox = Sandbox.bubblewrap().orElseThrow(() -> new InvalidSettingException("--allow-exec",
                     "true", "the server runs skills only in a sandbox, and none is installed: "
@@ -72,6 +76,9 @@ final class ExecutionHandlers {
         Execution execution = skillRunner.run(new RunRequest(ref, version, Json.MAPPER.writeValueAsBytes(
                 inputs.orElseThrow()), Runner.user(caller.user().id(), caller.user().name()),
                 Access.viewer(Optional.of(caller)), false));
+        if (execution.status().startedProcess()) {
+            events.observed(AnalyticsEvent.EXECUTED, ref, Optional.of(execution.version()));
+        }
         if (execution.status() == ExecutionStatus.INVALID_INPUT) {
             throw new InvalidInputsException(execution);
         }

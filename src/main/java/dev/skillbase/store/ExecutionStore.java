@@ -1,5 +1,7 @@
 package dev.skillbase.store;
 
+import dev.skillbase.audit.AuditEntry;
+import dev.skillbase.audit.AuditLog;
 import dev.skillbase.exec.Captured;
 import dev.skillbase.exec.Execution;
 import dev.skillbase.exec.ExecutionStatus;
@@ -10,6 +12,7 @@ import dev.skillbase.registry.SkillRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -65,6 +68,9 @@ public final class ExecutionStore {
                         .bind("succeeded", run.status() == ExecutionStatus.SUCCEEDED ? 1 : 0)
                         .bind("skill", skillId).execute();
             }
+            AuditLog.append(handle, AuditEntry.skill("execution.run", run.skill(), Map.of("execution",
+                    run.id().toString(), "version", run.version(), "status", run.status().wire(), "sandboxed",
+                    run.sandboxed())));
             return null;
         });
     }

@@ -42,7 +42,7 @@ class ExecuteApiIT {
     }
 
     @Test
-    void runs_are_recorded_and_readable_by_the_runner_and_the_namespace_owners_only() {
+    void runs_are_recorded_and_readable_by_the_runner_and_the_namespace_owners_only() throws InterruptedException {
         try (TestServer t = TestServer.start(DbKind.SQLITE, s -> s.withAllowExec(true))) {
             Actors actors = Actors.in(t);
             publishShout(t);
@@ -82,6 +82,19 @@ class ExecuteApiIT {
             JsonNode own = TestServer.json(t.call("GET", "/api/v1/skills/acme/shout/executions", actors.oscar, null));
             assertThat(own.get("total").asLong()).isEqualTo(1);
             assertThat(own.get("items").get(0).get("status").asString()).isEqualTo("invalid_input");
+
+            // each run recorded is in the audit log (who, which skill, the run), and a started one counts as executed
+            JsonNode audit = TestServer.json(t.call("GET", "/api/v1/audit?action=execution.run", actors.ada, null));
+            assertThat(audit.get("total").asLong()).isEqualTo(2);
+            JsonNode newest = audit.get("items").get(0);
+            assertThat(newest.get("actor").asString()).isEqualTo("oscar");
+            assertThat(newest.get("target").asString()).isEqualTo("acme/shout");
+            assertThat(newest.get("details").get("status").asString()).isEqualTo("invalid_input");
+            assertThat(audit.get("items").get(1).get("details").get("execution").asString())
+                    .isEqualTo(execution.get("id").asString());
+            assertThat(t.server.events().flush(java.time.Duration.ofSeconds(30))).isTrue();
+            JsonNode stats = TestServer.json(t.get("/api/v1/skills/acme/shout/stats?days=1"));
+            assertThat(stats.get("totals").get("executed").asLong()).isEqualTo(1);
         }
     }
 }
