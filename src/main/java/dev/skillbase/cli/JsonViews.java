@@ -70,12 +70,13 @@ final class JsonViews {
     record SkillJson(
             String namespace, String name, String title, String description, String taxonomyPath, String status,
             String visibility, String license, String sourceUrl, String homepage, List<String> tags, long installs,
-            long versionCount, String createdAt, String updatedAt, String latestVersion, VersionJson version,
-            List<String> versions, List<FileJson> files, RatingJson rating) {
+            long versionCount, long executions, long executionsSucceeded, String createdAt, String updatedAt,
+            String latestVersion, VersionJson version, List<String> versions, List<FileJson> files, RatingJson rating) {
         static SkillJson of(SkillDetails d, VersionJson version, List<String> versions, List<FileJson> files) {
             return new SkillJson(d.ref().namespace(), d.ref().name(), d.title(), d.description(), d.taxonomyPath(),
                     d.status(), d.visibility(), d.license().orElse(null), d.sourceUrl().orElse(null),
-                    d.homepage().orElse(null), d.tags(), d.installs(), d.versionCount(), iso(d.createdAt()),
+                    d.homepage().orElse(null), d.tags(), d.installs(), d.versionCount(), d.executions(),
+                    d.executionsSucceeded(), iso(d.createdAt()),
                     iso(d.updatedAt()), d.latest().map(VersionInfo::version).orElse(null), version, versions, files,
                     RatingJson.of(d.rating()));
         }

@@ -26,6 +26,10 @@ final class ShowText {
         skill.sourceUrl().ifPresent(url -> line(out, "source", url));
         skill.homepage().ifPresent(url -> line(out, "homepage", url));
         line(out, "installs", String.format(Locale.ROOT, "%,d", skill.installs()));
+        if (skill.executions() > 0) {
+            line(out, "runs", String.format(Locale.ROOT, "%,d (%.0f%% succeeded)", skill.executions(),
+                    100.0 * skill.executionsSucceeded() / skill.executions()));
+        }
         line(out, "rating", skill.rating().average().map(a -> String.format(Locale.ROOT, "%.2f of 5 (%,d reviews)", a,
                 skill.rating().count())).orElse("-"));
         line(out, "versions", String.join(", ", shown.versions()));

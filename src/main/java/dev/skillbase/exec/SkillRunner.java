@@ -170,7 +170,7 @@ public final class SkillRunner {
                     outcome == null ? Optional.empty() : Optional.of(Captured.of(outcome.stdout())),
                     outcome == null ? "" : outcome.stderrTail(), duration, started,
                     started.plus(duration).truncatedTo(ChronoUnit.MILLIS));
-            registry.executions().record(execution);
+            registry.recordExecution(execution);
             return execution;
         }
     }

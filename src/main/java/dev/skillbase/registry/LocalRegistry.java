@@ -2,6 +2,7 @@ package dev.skillbase.registry;
 
 import dev.skillbase.account.Accounts;
 import dev.skillbase.audit.AuditLog;
+import dev.skillbase.exec.Execution;
 import dev.skillbase.search.BackgroundEmbedding;
 import dev.skillbase.search.FullTextSearch;
 import dev.skillbase.search.MatchReason;
@@ -156,6 +157,15 @@ public final class LocalRegistry implements Registry {
     /** The log of skill runs and each skill's use figures. */
     public ExecutionStore executions() {
         return executions;
+    }
+
+    /**
+     * Records a run: its row, the skill's figures and its audit entry in one transaction; then the skill counts as
+     * changed (its cached answers show the new figures).
+     */
+    public void recordExecution(Execution run) {
+        executions.record(run);
+        changed(run.skill());
     }
 
     /** Users' reviews of skills; a change to a review counts as a change to its skill (its rating). */

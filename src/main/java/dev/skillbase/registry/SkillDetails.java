@@ -22,6 +22,8 @@ public record SkillDetails(
         Optional<VersionInfo> latest,
         long installs,
         long versionCount,
+        long executions,
+        long executionsSucceeded,
         Instant createdAt,
         Instant updatedAt,
         Rating rating) {

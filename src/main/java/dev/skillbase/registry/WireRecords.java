@@ -25,7 +25,8 @@ final class WireRecords {
                 optional(n, "source_url"), optional(n, "homepage"), optional(n, "repo"), strings(n.get("tags")),
                 latest == null || latest.isNull() ? Optional.empty() : Optional.of(version(latest)),
                 n.path("counters").path("installs").asLong(), n.path("counters").path("versions").asLong(),
-                instant(n, "created_at"), instant(n, "updated_at"), rating(n.path("rating")));
+                n.path("counters").path("executions").asLong(),
+                n.path("counters").path("executions_succeeded").asLong(), instant(n, "created_at"), instant(n, "updated_at"), rating(n.path("rating")));
     }
 
     /** {@code {"average": 4.5, "count": 2}}; none when the server sends no rating (an older server). */

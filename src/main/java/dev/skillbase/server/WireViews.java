@@ -66,7 +66,16 @@ final class WireViews {
     record CategoryFacet(String category, long count) {
     }
 
-    record Counters(long installs, long versions) {
+    /**
+     * A skill's figures: installs, versions, and its runs (those that started a process), how many succeeded and
+     * their share (null before the first run).
+     */
+    record Counters(long installs, long versions, long executions, long executionsSucceeded, Double successRate) {
+
+        static Counters of(SkillDetails d) {
+            return new Counters(d.installs(), d.versionCount(), d.executions(), d.executionsSucceeded(),
+                    d.executions() == 0 ? null : (double) d.executionsSucceeded() / d.executions());
+        }
     }
 
     record SkillView(String id, String namespace, String name, String title, String description,
@@ -79,7 +88,7 @@ final class WireViews {
                     d.taxonomyPath(), d.status(), d.visibility(), d.license().orElse(null),
                     d.sourceUrl().orElse(null), d.homepage().orElse(null), d.repo().orElse(null), d.tags(),
                     d.latest().map(v -> VersionView.of(d.ref(), v, links)).orElse(null),
-                    new Counters(d.installs(), d.versionCount()), RatingView.of(d.rating()), d.createdAt(),
+                    Counters.of(d), RatingView.of(d.rating()), d.createdAt(),
                     d.updatedAt());
         }
     }

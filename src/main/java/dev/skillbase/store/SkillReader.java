@@ -49,8 +49,8 @@ public final class SkillReader {
         return database.read("reading skill " + ref, handle -> handle.createQuery("""
                         SELECT s.id, s.name, s.title, s.description, s.taxonomy_path, s.status, s.visibility,
                                s.license, s.source_url, s.homepage, s.repo, s.latest_version, s.installs,
-                               s.created_at, s.updated_at, s.rating, s.rating_count,
-                               n.visibility AS namespace_visibility,
+                               s.created_at, s.updated_at, s.rating, s.rating_count, s.executions,
+                               s.executions_succeeded, n.visibility AS namespace_visibility,
                                (SELECT count(*) FROM skill_versions v WHERE v.skill_id = s.id) AS version_count
                         FROM skills s JOIN namespaces n ON n.id = s.namespace_id
                         WHERE n.name = :namespace AND s.name = :name AND\s""" + visible.where())
@@ -73,7 +73,8 @@ public final class SkillReader {
                 Columns.optional(rs, "license"), Columns.optional(rs, "source_url"), Columns.optional(rs, "homepage"),
                 Columns.optional(rs, "repo"),
                 TagRows.of(handle, List.of(id)).getOrDefault(id, List.of()), latest, rs.getLong("installs"),
-                rs.getLong("version_count"), Columns.instant(rs, "created_at", ctx),
+                rs.getLong("version_count"), rs.getLong("executions"), rs.getLong("executions_succeeded"),
+                Columns.instant(rs, "created_at", ctx),
                 Columns.instant(rs, "updated_at", ctx), SkillRows.rating(rs));
     }
 

@@ -41,6 +41,10 @@ class RunCommandIT {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("\"words\": 3").contains("\"lines\": 2");
+        CliRun.Result shown = CliRun.run("show", "local/word-count", "--db", db);
+        assertThat(shown.out()).containsPattern("runs +1 \\(100% succeeded\\)");
+        CliRun.Result json = CliRun.run("show", "local/word-count", "--json", "--db", db);
+        assertThat(json.out()).contains("\"executions\" : 1").contains("\"executionsSucceeded\" : 1");
     }
 
     @Test

@@ -48,6 +48,9 @@ class ExecuteApiIT {
             publishShout(t);
 
             assertThat(t.call("POST", EXECUTE, null, "{\"inputs\": {}}").statusCode()).isEqualTo(401);
+            JsonNode before = TestServer.json(t.get("/api/v1/skills/acme/shout")).get("counters");
+            assertThat(before.get("executions").asLong()).isZero();
+            assertThat(before.get("success_rate").isNull()).isTrue();
             HttpResponse<String> run = t.call("POST", EXECUTE, actors.mia, "{\"inputs\": {\"text\": \"hi\"}}");
             assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
             JsonNode execution = TestServer.json(run);
@@ -56,6 +59,10 @@ class ExecuteApiIT {
             assertThat(execution.get("outputs").get("TEXT").asString()).isEqualTo("HI");
             assertThat(execution.get("runner").asString()).isEqualTo("mia");
             String location = run.headers().firstValue("Location").orElseThrow();
+            JsonNode after = TestServer.json(t.get("/api/v1/skills/acme/shout")).get("counters");
+            assertThat(after.get("executions").asLong()).isOne();
+            assertThat(after.get("executions_succeeded").asLong()).isOne();
+            assertThat(after.get("success_rate").asDouble()).isEqualTo(1.0);
 
             HttpResponse<String> invalid = t.call("POST", EXECUTE, actors.oscar, "{\"inputs\": {\"txt\": 1}}");
             JsonNode problem = ProblemAssert.problem(invalid, 422);
