@@ -20,12 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Analytics events and their daily roll-up: {@link #append} stores a batch of raw events and adds them to the
- * (skill, UTC day, event) counts in the same transaction; {@link #daily} and {@link #trending} read the counts. This
+ * Analytics events and their daily roll-up: {@link #append} adds a batch of events to the (skill, UTC day, event)
+ * counts and keeps the rare ones raw too, in one transaction; {@link #daily} and {@link #trending} read the counts. This
  * class does not decide who may see a skill's figures beyond what {@link #trending} lists: callers check the reader
  * before {@link #daily}. Thread-safe.
  */
@@ -37,7 +39,9 @@ public final class AnalyticsStore implements EventRecorder.Sink {
             INSERT INTO analytics_daily (skill_id, day, event, count) VALUES (:skill, :day, :event, :count)
             ON CONFLICT (skill_id, day, event) DO UPDATE SET count = analytics_daily.count + excluded.count""";
 
+    private static final int MAX_IDS = 100_000;
     private final Database database;
+    private final Map<SkillRef, UUID> ids = new ConcurrentHashMap<>();
 
     public AnalyticsStore(Database database) {
         this.database = database;
@@ -47,41 +51,75 @@ public final class AnalyticsStore implements EventRecorder.Sink {
     }
 
     /**
-     * Stores the events whose skill exists (an event of a skill deleted meanwhile is left out) and adds them to the
-     * daily counts, in one transaction.
+     * Counts the events whose skill exists (an event of a skill deleted meanwhile is left out) in the daily roll-up,
+     * and keeps the rare ones raw as well, in one transaction. Reads the server sees by the thousand (views, search
+     * and suggestion hits) are counters: they are only rolled up, since a row each would cost the database more than
+     * the read that caused it. Installs, uninstalls, runs and whatever clients track are kept raw too.
      *
-     * @return how many events were stored
+     * @return how many events were counted
      */
     @Override
     public int append(List<TrackedEvent> events) {
         return database.write("recording " + events.size() + " analytics events", handle -> {
-            Map<SkillRef, Optional<UUID>> ids = new HashMap<>();
             PreparedBatch raw = handle.prepareBatch(INSERT_EVENT);
             // sorted, so that writers on one PostgreSQL database lock the counts in the same order
             Map<DailyKey, Long> daily = new TreeMap<>(Comparator.comparing(DailyKey::skill)
                     .thenComparing(DailyKey::day).thenComparing(DailyKey::event));
             Map<String, UUID> byText = new HashMap<>();
+            int counted = 0;
             for (TrackedEvent event : events) {
-                Optional<UUID> id = ids.computeIfAbsent(event.skill(), ref -> InstallationStore.findSkillId(handle, ref));
+                Optional<UUID> id = skillId(handle, event.skill());
                 if (id.isEmpty()) {
                     continue;
                 }
-                raw.bind("skill", id.get()).bind("event", event.event().wire()).bind("source", event.source().wire())
-                        .bind("version", event.version().orElse(null)).bind("at", event.at()).add();
+                if (keptRaw(event)) {
+                    raw.bind("skill", id.get()).bind("event", event.event().wire())
+                            .bind("source", event.source().wire()).bind("version", event.version().orElse(null))
+                            .bind("at", event.at()).add();
+                }
                 byText.put(id.get().toString(), id.get());
                 daily.merge(new DailyKey(id.get().toString(), day(event), event.event().wire()), 1L, Long::sum);
+                counted++;
             }
             if (daily.isEmpty()) {
                 return 0;
             }
-            int stored = raw.size();
-            raw.execute();
+            if (raw.size() > 0) {
+                raw.execute();
+            }
             PreparedBatch counts = handle.prepareBatch(ADD_DAILY);
             daily.forEach((key, count) -> counts.bind("skill", byText.get(key.skill())).bind("day", key.day())
                     .bind("event", key.event()).bind("count", count).add());
             counts.execute();
-            return stored;
+            return counted;
         });
+    }
+
+    /** Whether an event is kept as a row of its own (see {@link #append}). */
+    static boolean keptRaw(TrackedEvent event) {
+        return event.source() == TrackedEvent.Source.CLIENT || switch (event.event()) {
+            case VIEWED, SEARCHED, SUGGESTED -> false;
+            case INSTALLED, UNINSTALLED, EXECUTED -> true;
+        };
+    }
+
+    /**
+     * The skill's id, remembered once found (skills are never deleted, only archived, so an id found stays right;
+     * a skill not found is asked for again next time).
+     */
+    private Optional<UUID> skillId(Handle handle, SkillRef ref) {
+        UUID known = ids.get(ref);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<UUID> found = InstallationStore.findSkillId(handle, ref);
+        found.ifPresent(id -> {
+            if (ids.size() >= MAX_IDS) {
+                ids.clear();
+            }
+            ids.put(ref, id);
+        });
+        return found;
     }
 
     private static String day(TrackedEvent event) {
@@ -159,12 +197,12 @@ public final class AnalyticsStore implements EventRecorder.Sink {
                 EventCounts.of(counts));
     }
 
-    /** How many raw events of {@code event} are stored for the skill (raw events are kept as they came). */
+    /** How many events of {@code event} were counted for the skill, all days together. */
     public long recorded(SkillRef skill, AnalyticsEvent event) {
         return database.read("counting the analytics events of " + skill, handle -> handle.createQuery("""
-                        SELECT COUNT(*) FROM analytics_events e
-                        JOIN skills s ON s.id = e.skill_id JOIN namespaces n ON n.id = s.namespace_id
-                        WHERE n.name = :namespace AND s.name = :name AND e.event = :event""")
+                        SELECT COALESCE(SUM(d.count), 0) FROM analytics_daily d
+                        JOIN skills s ON s.id = d.skill_id JOIN namespaces n ON n.id = s.namespace_id
+                        WHERE n.name = :namespace AND s.name = :name AND d.event = :event""")
                 .bind("namespace", skill.namespace()).bind("name", skill.name()).bind("event", event.wire())
                 .mapTo(Long.class).one());
     }
