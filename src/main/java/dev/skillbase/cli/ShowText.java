@@ -30,8 +30,9 @@ final class ShowText {
             line(out, "runs", String.format(Locale.ROOT, "%,d (%.0f%% succeeded)", skill.executions(),
                     100.0 * skill.executionsSucceeded() / skill.executions()));
         }
-        line(out, "rating", skill.rating().average().map(a -> String.format(Locale.ROOT, "%.2f of 5 (%,d reviews)", a,
-                skill.rating().count())).orElse("-"));
+        long reviews = skill.rating().count();
+        line(out, "rating", skill.rating().average().map(a -> String.format(Locale.ROOT, "%.2f of 5 (%,d review%s)", a,
+                reviews, reviews == 1 ? "" : "s")).orElse("-"));
         line(out, "versions", String.join(", ", shown.versions()));
         line(out, "updated", skill.updatedAt().toString());
         line(out, "version", version.version() + (version.yanked() ? " (yanked)" : "")

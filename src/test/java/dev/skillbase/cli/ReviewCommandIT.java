@@ -42,6 +42,7 @@ class ReviewCommandIT {
 
         JsonNode first = cli.json("review", "local/pdf-tools@0.1.0", "--rating", "4", "--title", "Handy",
                 "--body", "Splits well.", "--user", "alice");
+        String one = cli.run("show", "local/pdf-tools").out();
         JsonNode again = cli.json("review", "local/pdf-tools", "--rating", "2", "--title", "Worse", "--user", "alice");
         CliRun.Result text = cli.run("review", "local/pdf-tools", "--rating", "5", "--title", "Great", "--user", "bob");
 
@@ -55,6 +56,7 @@ class ReviewCommandIT {
         JsonNode shown = cli.json("show", "local/pdf-tools");
         assertThat(shown.get("rating").get("average").asDouble()).isEqualTo(3.5);
         assertThat(shown.get("rating").get("count").asLong()).isEqualTo(2);
+        assertThat(one).contains("4.00 of 5 (1 review)\n");
         assertThat(cli.run("show", "local/pdf-tools").out()).contains("3.50 of 5 (2 reviews)");
         JsonNode listed = cli.json("list", "--sort", "rating");
         assertThat(listed.get("items").get(0).get("rating").get("count").asLong()).isEqualTo(2);
